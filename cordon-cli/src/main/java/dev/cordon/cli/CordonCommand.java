@@ -1,0 +1,24 @@
+package dev.cordon.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code cordon <command> [options]}. */
+@Command(name = "cordon",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Defend against crypto theft: ingest and trace chains, screen, detect insiders, guard signing.",
+        subcommands = {
+                DemoCommand.class,
+        })
+public final class CordonCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required");
+    }
+}

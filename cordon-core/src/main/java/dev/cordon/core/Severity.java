@@ -1,0 +1,6 @@
+package dev.cordon.core;
+
+/** How urgent a finding is, lowest first. */
+public enum Severity {
+    INFO, LOW, MEDIUM, HIGH, CRITICAL
+}
