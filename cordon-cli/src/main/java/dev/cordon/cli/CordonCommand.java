@@ -12,6 +12,10 @@ import picocli.CommandLine.Spec;
         description = "Defend against crypto theft: ingest and trace chains, screen, detect insiders, guard signing.",
         subcommands = {
                 DemoCommand.class,
+                dev.cordon.cli.chain.IngestCommand.class,
+                dev.cordon.cli.chain.TxCommand.class,
+                dev.cordon.cli.chain.AddressCommand.class,
+                dev.cordon.cli.chain.BlockCommand.class,
         })
 public final class CordonCommand implements Runnable {
     @Spec

@@ -34,7 +34,8 @@ public final class DemoCommand implements Runnable {
 
     /** The tour, in order. */
     static List<DemoSection> sections() {
-        return List.of();
+        return List.of(
+                new dev.cordon.cli.demo.BitcoinDemo());
     }
 
     @Override

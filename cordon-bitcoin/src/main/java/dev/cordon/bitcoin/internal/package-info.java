@@ -1,0 +1,2 @@
+/** Hash primitives for the Bitcoin module; not API. */
+package dev.cordon.bitcoin.internal;

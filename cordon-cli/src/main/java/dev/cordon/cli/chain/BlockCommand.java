@@ -1,0 +1,52 @@
+package dev.cordon.cli.chain;
+
+import dev.cordon.cli.CommonOptions;
+import dev.cordon.cli.Json;
+import dev.cordon.core.BlockHash;
+import dev.cordon.core.Chain;
+import dev.cordon.core.CordonException;
+import dev.cordon.core.ErrorCode;
+import dev.cordon.store.BlockInfo;
+import dev.cordon.store.ChainStore;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cordon block HEIGHT|HASH}. */
+@Command(name = "block", mixinStandardHelpOptions = true, description = "Show a block by height or hash.")
+public final class BlockCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "HEIGHT|HASH", description = "Block height, or block hash (64 hex digits).")
+    String block;
+
+    @Option(names = "--chain", defaultValue = "btc", paramLabel = "CHAIN",
+            description = "Chain for a height (default: ${DEFAULT-VALUE}).")
+    String chain;
+
+    @Override
+    public Integer call() {
+        Chain c = Chain.parse(chain);
+        try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
+            Optional<BlockInfo> found;
+            String text = block.trim();
+            if (text.matches("\\d{1,12}")) {
+                found = store.block(c, Long.parseLong(text));
+            } else {
+                found = store.block(BlockHash.parse(text));
+            }
+            BlockInfo b = found.orElseThrow(() ->
+                    new CordonException(ErrorCode.NOT_FOUND, "block " + text + " is not in the store"));
+            if (common.json()) {
+                Json.print(System.out, ChainViews.json(b));
+            } else {
+                ChainViews.print(System.out, b);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cordon.store.internal;
+
+import java.util.Optional;
+
+/**
+ * Ordered byte-key storage split into {@link Column}s: the one seam between the chain store
+ * and its backend. Keys compare as unsigned bytes. Single writer; reads may run concurrently
+ * with a commit and then see each key either before or after it.
+ */
+public interface KeyValueStore extends AutoCloseable {
+
+    /** The value stored under {@code key}, or empty. */
+    Optional<byte[]> get(Column column, byte[] key);
+
+    /**
+     * Visits, in key order (or reverse order), every entry whose key starts with
+     * {@code prefix}, until the visitor returns {@code false}.
+     */
+    void scan(Column column, byte[] prefix, boolean reverse, EntryVisitor visitor);
+
+    /**
+     * Visits, in key order, the entries whose key starts with {@code prefix} and is not less
+     * than {@code from}, until the visitor returns {@code false}.
+     */
+    void scanFrom(Column column, byte[] prefix, byte[] from, EntryVisitor visitor);
+
+    /** A new, empty batch of writes; nothing is visible until {@link #commit}. */
+    Batch newBatch();
+
+    /** Applies every write of the batch atomically: after a crash, all or none are present. */
+    void commit(Batch batch);
+
+    @Override
+    void close();
+
+    /** Receives one entry; returns whether to continue. The arrays must not be kept. */
+    @FunctionalInterface
+    interface EntryVisitor {
+        boolean visit(byte[] key, byte[] value);
+    }
+
+    /** Writes collected for one atomic {@link #commit}. */
+    interface Batch extends AutoCloseable {
+        void put(Column column, byte[] key, byte[] value);
+
+        void delete(Column column, byte[] key);
+
+        @Override
+        void close();
+    }
+}

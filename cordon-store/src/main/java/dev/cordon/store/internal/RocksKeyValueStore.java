@@ -1,0 +1,268 @@
+package dev.cordon.store.internal;
+
+import dev.cordon.core.ErrorCode;
+import dev.cordon.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * {@link KeyValueStore} on RocksDB: one column family per {@link Column}, named by its id.
+ *
+ * <p>Writes go through the write-ahead log without fsync: a killed process loses at most the
+ * batches not yet written to the log, never part of one (a power loss may lose more of the
+ * newest batches, still never part of one). Every column family has a Bloom filter on whole
+ * keys and shares one LRU block cache, so that point reads of absent keys (new UTXO keys, new
+ * addresses) rarely touch disk.
+ */
+public final class RocksKeyValueStore implements KeyValueStore {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path dir;
+    private final RocksDB db;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions cfOptions;
+    private final LRUCache blockCache;
+    private final BloomFilter bloom;
+    private final WriteOptions writeOptions;
+    private final List<ColumnFamilyHandle> allHandles;
+    private final Map<Column, ColumnFamilyHandle> handles = new EnumMap<>(Column.class);
+    private volatile boolean closed;
+
+    private RocksKeyValueStore(Path dir, long blockCacheBytes) {
+        this.dir = dir;
+        this.blockCache = new LRUCache(blockCacheBytes);
+        this.bloom = new BloomFilter(10, false);
+        this.cfOptions = new ColumnFamilyOptions()
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setWriteBufferSize(64L << 20)
+                .setMaxWriteBufferNumber(4)
+                .setTableFormatConfig(new BlockBasedTableConfig()
+                        .setBlockCache(blockCache)
+                        .setFilterPolicy(bloom)
+                        .setBlockSize(16 << 10));
+        this.dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setMaxBackgroundJobs(2)
+                .setKeepLogFileNum(4);
+        this.writeOptions = new WriteOptions().setSync(false).setDisableWAL(false);
+        List<ColumnFamilyDescriptor> descriptors = descriptors(dir, cfOptions);
+        this.allHandles = new ArrayList<>();
+        try {
+            this.db = RocksDB.open(dbOptions, dir.toString(), descriptors, allHandles);
+        } catch (RocksDBException e) {
+            freeOptions();
+            throw openFailure(dir, e);
+        }
+        for (int i = 0; i < descriptors.size(); i++) {
+            String name = new String(descriptors.get(i).getName(), StandardCharsets.UTF_8);
+            for (Column c : Column.values()) {
+                if (c.familyName().equals(name)) {
+                    handles.put(c, allHandles.get(i));
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens or creates the RocksDB database in {@code dir}.
+     *
+     * @param blockCacheBytes size of the shared block cache
+     * @throws StoreException with {@link ErrorCode#STORE} when the directory is held by another
+     *                        process or cannot be opened
+     */
+    public static RocksKeyValueStore open(Path dir, long blockCacheBytes) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new StoreException(ErrorCode.STORE, "cannot create store directory " + dir + ": " + e.getMessage(), e);
+        }
+        return new RocksKeyValueStore(dir, blockCacheBytes);
+    }
+
+    /** Column families to open: every known column plus any present on disk (a newer build's). */
+    private static List<ColumnFamilyDescriptor> descriptors(Path dir, ColumnFamilyOptions cfOptions) {
+        List<ColumnFamilyDescriptor> out = new ArrayList<>();
+        out.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+        List<String> names = new ArrayList<>();
+        for (Column c : Column.values()) {
+            names.add(c.familyName());
+        }
+        if (Files.exists(dir.resolve("CURRENT"))) {
+            try (Options o = new Options()) {
+                for (byte[] n : RocksDB.listColumnFamilies(o, dir.toString())) {
+                    String name = new String(n, StandardCharsets.UTF_8);
+                    if (!names.contains(name) && !name.equals("default")) {
+                        names.add(name);
+                    }
+                }
+            } catch (RocksDBException e) {
+                throw openFailure(dir, e);
+            }
+        }
+        for (String n : names) {
+            out.add(new ColumnFamilyDescriptor(n.getBytes(StandardCharsets.UTF_8), cfOptions));
+        }
+        return out;
+    }
+
+    private static StoreException openFailure(Path dir, RocksDBException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("lock") || msg.contains("LOCK")) {
+            return new StoreException(ErrorCode.STORE, "store " + dir + " is in use by another process", e);
+        }
+        return new StoreException(ErrorCode.STORE, "cannot open store " + dir + ": " + msg, e);
+    }
+
+    @Override
+    public Optional<byte[]> get(Column column, byte[] key) {
+        try {
+            return Optional.ofNullable(db.get(handle(column), key));
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public void scan(Column column, byte[] prefix, boolean reverse, EntryVisitor visitor) {
+        byte[] end = Bytes.prefixEnd(prefix);
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(handle(column), ro)) {
+            if (!reverse) {
+                it.seek(prefix);
+            } else if (end == null) {
+                it.seekToLast();
+            } else {
+                it.seekForPrev(end);
+                if (it.isValid() && java.util.Arrays.equals(it.key(), end)) {
+                    it.prev();
+                }
+            }
+            while (it.isValid()) {
+                byte[] key = it.key();
+                if (!Bytes.startsWith(key, prefix) || !visitor.visit(key, it.value())) {
+                    return;
+                }
+                if (reverse) {
+                    it.prev();
+                } else {
+                    it.next();
+                }
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw failure("scan", e);
+        }
+    }
+
+    @Override
+    public void scanFrom(Column column, byte[] prefix, byte[] from, EntryVisitor visitor) {
+        byte[] start = java.util.Arrays.compareUnsigned(from, prefix) > 0 ? from : prefix;
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(handle(column), ro)) {
+            for (it.seek(start); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (!Bytes.startsWith(key, prefix) || !visitor.visit(key, it.value())) {
+                    return;
+                }
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw failure("scan", e);
+        }
+    }
+
+    @Override
+    public Batch newBatch() {
+        return new RocksBatch();
+    }
+
+    @Override
+    public void commit(Batch batch) {
+        try {
+            db.write(writeOptions, ((RocksBatch) batch).batch);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ColumnFamilyHandle h : allHandles) {
+            h.close();
+        }
+        db.close();
+        writeOptions.close();
+        freeOptions();
+    }
+
+    private void freeOptions() {
+        dbOptions.close();
+        cfOptions.close();
+        bloom.close();
+        blockCache.close();
+    }
+
+    private ColumnFamilyHandle handle(Column column) {
+        if (closed) {
+            throw new StoreException(ErrorCode.STORE, "store " + dir + " is closed");
+        }
+        return handles.get(column);
+    }
+
+    private StoreException failure(String what, RocksDBException e) {
+        return new StoreException(ErrorCode.STORE, "store " + dir + ": " + what + " failed: " + e.getMessage(), e);
+    }
+
+    private final class RocksBatch implements Batch {
+        private final WriteBatch batch = new WriteBatch();
+
+        @Override
+        public void put(Column column, byte[] key, byte[] value) {
+            try {
+                batch.put(handle(column), key, value);
+            } catch (RocksDBException e) {
+                throw failure("batch put", e);
+            }
+        }
+
+        @Override
+        public void delete(Column column, byte[] key) {
+            try {
+                batch.delete(handle(column), key);
+            } catch (RocksDBException e) {
+                throw failure("batch delete", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            batch.close();
+        }
+    }
+}

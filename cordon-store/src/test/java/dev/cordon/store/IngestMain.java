@@ -1,0 +1,33 @@
+package dev.cordon.store;
+
+import dev.cordon.core.utxo.UtxoBlock;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Ingests the {@link ChainGenerator} chain into a RocksDB store, out of order and slowly; run
+ * in a separate JVM by {@link RocksKillIT}, which kills it.
+ *
+ * <p>Arguments: store directory, seed, block count, transactions per block, pause per block in
+ * milliseconds.
+ */
+public final class IngestMain {
+    private IngestMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path dir = Path.of(args[0]);
+        long seed = Long.parseLong(args[1]);
+        List<UtxoBlock> blocks = RocksKillIT.input(seed, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        long pauseMillis = Long.parseLong(args[4]);
+        try (ChainStore store = RocksChainStore.open(dir, 8 << 20)) {
+            BlockIngestor in = new BlockIngestor(store, 1000);
+            for (UtxoBlock b : blocks) {
+                if (in.accept(b) == BlockIngestor.Outcome.APPLIED && pauseMillis > 0) {
+                    Thread.sleep(pauseMillis);
+                }
+            }
+            System.out.println("done " + in.report());
+        }
+    }
+}
