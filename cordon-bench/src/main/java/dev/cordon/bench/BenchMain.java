@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cordon bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; figures on stdout (one JSON object with --json).",
         subcommands = {
+                dev.cordon.bench.ethereum.EthereumDecodeBench.class,
         })
 public final class BenchMain implements Runnable {
     @Spec

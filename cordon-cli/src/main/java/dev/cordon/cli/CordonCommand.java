@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 dev.cordon.cli.chain.TxCommand.class,
                 dev.cordon.cli.chain.AddressCommand.class,
                 dev.cordon.cli.chain.BlockCommand.class,
+                dev.cordon.cli.signing.SafeCommand.class,
         })
 public final class CordonCommand implements Runnable {
     @Spec

@@ -35,7 +35,8 @@ public final class DemoCommand implements Runnable {
     /** The tour, in order. */
     static List<DemoSection> sections() {
         return List.of(
-                new dev.cordon.cli.demo.BitcoinDemo());
+                new dev.cordon.cli.demo.BitcoinDemo(),
+                new dev.cordon.cli.demo.SigningDemo());
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Ingests the {@link ChainGenerator} chain into a RocksDB store, out of order and slowly; run
- * in a separate JVM by {@link RocksKillIT}, which kills it.
+ * in a separate JVM by {@link RocksKillIT}, which kills it. Prints {@code accepted N} after each
+ * input block so that the parent can kill it at a chosen point of the run.
  *
  * <p>Arguments: store directory, seed, block count, transactions per block, pause per block in
  * milliseconds.
@@ -22,10 +23,13 @@ public final class IngestMain {
         long pauseMillis = Long.parseLong(args[4]);
         try (ChainStore store = RocksChainStore.open(dir, 8 << 20)) {
             BlockIngestor in = new BlockIngestor(store, 1000);
+            int accepted = 0;
             for (UtxoBlock b : blocks) {
                 if (in.accept(b) == BlockIngestor.Outcome.APPLIED && pauseMillis > 0) {
                     Thread.sleep(pauseMillis);
                 }
+                System.out.println("accepted " + ++accepted);
+                System.out.flush();
             }
             System.out.println("done " + in.report());
         }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cordon.core.Chain;
 import dev.cordon.core.utxo.UtxoBlock;
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills (SIGKILL) a JVM ingesting into a RocksDB store at seeded random moments, finishes the
+ * Kills (SIGKILL) a JVM ingesting into a RocksDB store at seeded random points of its run (after
+ * a seeded number of accepted blocks, read from its progress output), finishes the
  * ingest, and checks the store is byte for byte what an uninterrupted run gives.
  */
 class RocksKillIT {
@@ -41,14 +45,11 @@ class RocksKillIT {
             expected = reference.contentDigest();
         }
         Random r = new Random(seed);
+        int[] killAt = r.ints(KILLS, 10, BLOCKS - 60).sorted().toArray();
         List<Long> heightsAtKill = new ArrayList<>();
-        for (int i = 0; i < KILLS; i++) {
-            Process p = ingestProcess(seed, 4);
-            boolean exited = p.waitFor(400 + r.nextInt(1500), TimeUnit.MILLISECONDS);
-            if (!exited) {
-                p.destroyForcibly();
-                p.waitFor(30, TimeUnit.SECONDS);
-            }
+        for (int target : killAt) {
+            Process p = ingestProcess(seed, 3);
+            killWhenAccepted(p, target);
             try (ChainStore s = RocksChainStore.open(dir, 8 << 20)) {
                 heightsAtKill.add(s.checkpoint(Chain.BITCOIN).map(Checkpoint::height).orElse(-1L));
             }
@@ -65,14 +66,27 @@ class RocksKillIT {
                 .anyMatch(h -> h >= 0 && h < BLOCKS - 1);
     }
 
+    /** Reads the child's progress lines and SIGKILLs it once it has accepted {@code target} blocks. */
+    private static void killWhenAccepted(Process p, int target) throws Exception {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("accepted ") && Integer.parseInt(line.substring(9)) >= target) {
+                    break;
+                }
+            }
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     private Process ingestProcess(long seed, int pauseMillis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", cp,
                 IngestMain.class.getName(), dir.toString(), Long.toString(seed), Integer.toString(BLOCKS),
                 Integer.toString(TXS_PER_BLOCK), Integer.toString(pauseMillis));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(new File(dir.toFile().getParentFile(), "ingest-" + dir.getFileName() + ".log"));
+        pb.redirectError(new File(dir.toFile().getParentFile(), "ingest-" + dir.getFileName() + ".err"));
         return pb.start();
     }
 }

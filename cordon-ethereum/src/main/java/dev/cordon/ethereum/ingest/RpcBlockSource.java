@@ -1,0 +1,187 @@
+package dev.cordon.ethereum.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cordon.core.BlockHash;
+import dev.cordon.core.DecodeException;
+import dev.cordon.ethereum.flow.BlockFlowDecoder;
+import dev.cordon.ethereum.flow.EthBlockFlows;
+import dev.cordon.ethereum.flow.TraceDialect;
+import dev.cordon.ethereum.flow.internal.Ctx;
+import dev.cordon.ethereum.flow.internal.Json;
+import dev.cordon.ethereum.rpc.JsonRpcClient;
+import dev.cordon.ethereum.rpc.JsonRpcException;
+import dev.cordon.ethereum.rpc.RpcRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Blocks from a node over JSON-RPC. One batch per range fetches every block with full
+ * transactions, its receipts ({@code eth_getBlockReceipts}; when the node lacks that method,
+ * one {@code eth_getTransactionReceipt} per transaction in a second batch) and its traces
+ * ({@code trace_block}, or {@code debug_traceBlockByNumber} with {@code callTracer}). The blocks
+ * are then decoded; a range is fetched as two halves in parallel. A {@code null} answer for any of them is a
+ * {@link MissingBlockException}, never a skipped block.
+ */
+public final class RpcBlockSource implements BlockSource {
+    private static final Logger log = LoggerFactory.getLogger(RpcBlockSource.class);
+    private static final String BLOCK_RECEIPTS = "eth_getBlockReceipts";
+
+    private final JsonRpcClient rpc;
+    private final TraceDialect dialect;
+    private final BlockFlowDecoder decoder;
+    private volatile boolean perTxReceipts;
+
+    public RpcBlockSource(JsonRpcClient rpc, TraceDialect dialect, BlockFlowDecoder decoder) {
+        this.rpc = Objects.requireNonNull(rpc, "rpc");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+    }
+
+    @Override
+    public long tipHeight() {
+        JsonNode r = rpc.call("eth_blockNumber");
+        if (r == null || !r.isTextual()) {
+            throw new DecodeException("eth_blockNumber", -1, "result is not a hex quantity: " + r);
+        }
+        return Json.quantityLong(r.textValue(), "eth_blockNumber", new Ctx());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A range of two or more blocks is fetched as two halves in parallel, so that parsing the
+     * responses, the heaviest part, runs on two cores.
+     */
+    @Override
+    public List<EthBlockFlows> fetch(long from, long to) {
+        if (to < from || to - from >= 100_000) {
+            throw new IllegalArgumentException("bad range " + from + ".." + to);
+        }
+        if (to == from) {
+            return fetchPart(from, 1);
+        }
+        long mid = from + (to - from + 1) / 2;
+        return Stream.of(new long[] {from, mid - 1}, new long[] {mid, to}).parallel()
+                .flatMap(r -> fetchPart(r[0], (int) (r[1] - r[0] + 1)).stream())
+                .toList();
+    }
+
+    private List<EthBlockFlows> fetchPart(long from, int n) {
+        Raw raw = fetchRaw(from, n);
+        List<JsonNode> results = raw.results();
+        List<JsonNode> blocks = results.subList(0, n);
+        for (int i = 0; i < n; i++) {
+            if (blocks.get(i) == null || blocks.get(i).isNull()) {
+                throw new MissingBlockException(from + i, "block");
+            }
+        }
+        List<JsonNode> receipts = raw.blockReceipts() ? results.subList(n, 2 * n) : receiptsPerTx(from, blocks);
+        int tracesAt = raw.blockReceipts() ? 2 * n : n;
+        for (int i = 0; i < n; i++) {
+            if (receipts.get(i) == null || receipts.get(i).isNull()) {
+                throw new MissingBlockException(from + i, "receipts");
+            }
+            if (dialect != TraceDialect.NONE && results.get(tracesAt + i).isNull()) {
+                throw new MissingBlockException(from + i, "traces");
+            }
+        }
+        return IntStream.range(0, n)
+                .mapToObj(i -> decoder.decode(blocks.get(i), receipts.get(i), dialect,
+                        dialect == TraceDialect.NONE ? null : results.get(tracesAt + i)))
+                .toList();
+    }
+
+    /** The batch's results, and whether they hold one eth_getBlockReceipts result per block. */
+    private record Raw(List<JsonNode> results, boolean blockReceipts) {
+    }
+
+    private Raw fetchRaw(long from, int n) {
+        if (!perTxReceipts) {
+            try {
+                return new Raw(rpc.batch(requests(from, n, true)), true);
+            } catch (JsonRpcException e) {
+                if (!e.isMethodNotFound() || !BLOCK_RECEIPTS.equals(e.method())) {
+                    throw e;
+                }
+                if (!perTxReceipts) {
+                    log.info("{} is not served by the node; fetching receipts one transaction at a time", BLOCK_RECEIPTS);
+                }
+                perTxReceipts = true;
+            }
+        }
+        return new Raw(rpc.batch(requests(from, n, false)), false);
+    }
+
+    private List<RpcRequest> requests(long from, int n, boolean blockReceipts) {
+        List<RpcRequest> reqs = new ArrayList<>(3 * n);
+        for (int i = 0; i < n; i++) {
+            reqs.add(RpcRequest.of("eth_getBlockByNumber", hex(from + i), true));
+        }
+        if (blockReceipts) {
+            for (int i = 0; i < n; i++) {
+                reqs.add(RpcRequest.of(BLOCK_RECEIPTS, hex(from + i)));
+            }
+        }
+        for (int i = 0; i < n && dialect != TraceDialect.NONE; i++) {
+            reqs.add(dialect == TraceDialect.PARITY
+                    ? RpcRequest.of("trace_block", hex(from + i))
+                    : RpcRequest.of("debug_traceBlockByNumber", hex(from + i), Map.of("tracer", "callTracer")));
+        }
+        return reqs;
+    }
+
+    private List<JsonNode> receiptsPerTx(long from, List<JsonNode> blocks) {
+        List<RpcRequest> reqs = new ArrayList<>();
+        int[] counts = new int[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            JsonNode txs = blocks.get(i).path("transactions");
+            counts[i] = txs.size();
+            for (JsonNode tx : txs) {
+                reqs.add(RpcRequest.of("eth_getTransactionReceipt", tx.path("hash").asText("")));
+            }
+        }
+        List<JsonNode> all = reqs.isEmpty() ? List.of() : rpc.batch(reqs);
+        List<JsonNode> out = new ArrayList<>(blocks.size());
+        int k = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            var arr = JsonNodeFactory.instance.arrayNode(counts[i]);
+            for (int j = 0; j < counts[i]; j++, k++) {
+                if (all.get(k) == null || all.get(k).isNull()) {
+                    throw new MissingBlockException(from + i, "receipt of transaction " + j);
+                }
+                arr.add(all.get(k));
+            }
+            out.add(arr);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, BlockHash> canonicalHashes(List<Long> heights) {
+        List<RpcRequest> reqs = new ArrayList<>(heights.size());
+        heights.forEach(h -> reqs.add(RpcRequest.of("eth_getBlockByNumber", hex(h), false)));
+        List<JsonNode> results = reqs.isEmpty() ? List.of() : rpc.batch(reqs);
+        Map<Long, BlockHash> out = new HashMap<>();
+        Ctx ctx = new Ctx();
+        for (int i = 0; i < heights.size(); i++) {
+            JsonNode b = results.get(i);
+            if (b != null && b.isObject()) {
+                ctx.block(heights.get(i));
+                out.put(heights.get(i), Json.blockHash(Json.text(b, "hash", ctx), "hash", ctx));
+            }
+        }
+        return out;
+    }
+
+    static String hex(long height) {
+        return "0x" + Long.toHexString(height);
+    }
+}
