@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Run a benchmark; figures on stdout (one JSON object with --json).",
         subcommands = {
                 dev.cordon.bench.ethereum.EthereumDecodeBench.class,
+                dev.cordon.bench.workforce.WorkforceBench.class,
         })
 public final class BenchMain implements Runnable {
     @Spec

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 dev.cordon.cli.chain.AddressCommand.class,
                 dev.cordon.cli.chain.BlockCommand.class,
                 dev.cordon.cli.signing.SafeCommand.class,
+                dev.cordon.cli.workforce.WorkforceCommand.class,
         })
 public final class CordonCommand implements Runnable {
     @Spec

@@ -1,0 +1,35 @@
+package dev.cordon.workforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cordon.workforce.internal.JsonInput;
+import dev.cordon.workforce.internal.LoginBuilder;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/** Base of the parsers that read each record as a JSON tree (formats off the throughput path). */
+abstract class JsonTreeLoginParser implements LoginLogParser {
+    private final LoginBuilder b = new LoginBuilder();
+
+    @Override
+    public final void parse(InputStream in, String source, Consumer<LoginEvent> sink, ParseReport report) {
+        JsonInput.forEach(in, source, report, (p, line) -> {
+            JsonNode n = p.readValueAsTree();
+            b.reset();
+            if (!read(n, b)) {
+                report.ignored();
+                return;
+            }
+            LoginEvent e = b.build(source, line);
+            report.accepted();
+            sink.accept(e);
+        });
+    }
+
+    /**
+     * Fills the builder from one record.
+     *
+     * @return false when the record is of a type this parser does not use
+     * @throws dev.cordon.workforce.internal.RecordException when a field is unusable
+     */
+    abstract boolean read(JsonNode n, LoginBuilder b);
+}
