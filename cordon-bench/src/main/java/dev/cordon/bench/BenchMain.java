@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 dev.cordon.bench.ethereum.EthereumDecodeBench.class,
                 dev.cordon.bench.workforce.WorkforceBench.class,
+                dev.cordon.bench.intel.ClusterBench.class,
+                dev.cordon.bench.intel.LabelLookupBench.class,
         })
 public final class BenchMain implements Runnable {
     @Spec

@@ -12,10 +12,14 @@ import picocli.CommandLine.Spec;
         description = "Defend against crypto theft: ingest and trace chains, screen, detect insiders, guard signing.",
         subcommands = {
                 DemoCommand.class,
+                dev.cordon.cli.intel.IntelCommand.class,
+                dev.cordon.cli.intel.HeistsCommand.class,
+                dev.cordon.cli.intel.ClusterCommand.class,
                 dev.cordon.cli.chain.IngestCommand.class,
                 dev.cordon.cli.chain.TxCommand.class,
                 dev.cordon.cli.chain.AddressCommand.class,
                 dev.cordon.cli.chain.BlockCommand.class,
+                dev.cordon.cli.trace.TraceCommand.class,
                 dev.cordon.cli.signing.SafeCommand.class,
                 dev.cordon.cli.workforce.WorkforceCommand.class,
         })

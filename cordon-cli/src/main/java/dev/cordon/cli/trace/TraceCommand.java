@@ -1,0 +1,186 @@
+package dev.cordon.cli.trace;
+
+import dev.cordon.bitcoin.BitcoinAddresses;
+import dev.cordon.cli.CommonOptions;
+import dev.cordon.cli.Json;
+import dev.cordon.cli.chain.ChainStores;
+import dev.cordon.core.Address;
+import dev.cordon.core.Category;
+import dev.cordon.core.Chain;
+import dev.cordon.core.CordonException;
+import dev.cordon.core.ErrorCode;
+import dev.cordon.intel.graph.GraphBuilder;
+import dev.cordon.intel.graph.GraphFile;
+import dev.cordon.intel.graph.UtxoGraph;
+import dev.cordon.intel.trace.Endpoint;
+import dev.cordon.intel.trace.EndpointResolver;
+import dev.cordon.intel.trace.MapEndpointResolver;
+import dev.cordon.intel.trace.TaintModels;
+import dev.cordon.intel.trace.TraceLimits;
+import dev.cordon.intel.trace.TraceReport;
+import dev.cordon.intel.trace.TraceRequest;
+import dev.cordon.intel.trace.TraceSeed;
+import dev.cordon.intel.trace.Tracer;
+import dev.cordon.store.ChainStore;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cordon trace --from ADDRESS|TXID[:OUTPUT]... --model fifo}: where did the value go
+ * (forward, to labelled endpoints, fees and still-held outputs), or with {@code --backward}
+ * where did it come from. The graph index is kept in {@code <data>/graph/btc.graph} and
+ * extended from the chain store before each trace.
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Trace value forward to exchanges and other endpoints, or backward to its sources.")
+public final class TraceCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--from", required = true, arity = "1..*", paramLabel = "ADDRESS|TXID[:OUTPUT]",
+            description = "Seeds: addresses (what they received), transactions (all outputs) or outputs.")
+    List<String> from;
+
+    @Option(names = "--amount", paramLabel = "BTC", description = "Trace at most this much of the seeds, first outputs first.")
+    BigDecimal amount;
+
+    @Option(names = "--since", paramLabel = "TIME", description = "Ignore seed outputs before this time (2024-01-31 or an ISO instant).")
+    String since;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "haircut, fifo, lifo or poison.")
+    String model;
+
+    @Option(names = "--max-hops", paramLabel = "N", description = "Follow at most N transactions from a seed.")
+    Integer maxHops;
+
+    @Option(names = "--min-value", paramLabel = "BTC", description = "Do not follow tainted outputs below this value.")
+    BigDecimal minValue;
+
+    @Option(names = "--until", paramLabel = "BLOCK", description = "Follow spends up to this block height only.")
+    Long until;
+
+    @Option(names = "--backward", description = "Source of funds: attribute the seeds' value to labelled sources.")
+    boolean backward;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "CSV of address,entity,category; service categories are endpoints (all labels when backward).")
+    Path labels;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the endpoint flows as CSV.")
+    Path csv;
+
+    @Option(names = "--paths", defaultValue = "3", paramLabel = "N", description = "Paths per endpoint (default: ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Override
+    public Integer call() {
+        TraceRequest request = request();
+        try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
+            UtxoGraph graph = graph(store);
+            EndpointResolver endpoints = labels == null ? EndpointResolver.none()
+                    : MapEndpointResolver.of(readLabels(labels, !backward), store);
+            Tracer tracer = new Tracer(graph, store, endpoints);
+            TraceReport report = backward ? tracer.backward(request) : tracer.forward(request);
+            if (csv != null) {
+                TraceOutput.writeCsv(csv, report);
+            }
+            if (common.json()) {
+                Json.print(System.out, TraceOutput.json(report));
+            } else {
+                TraceOutput.print(System.out, report);
+            }
+        }
+        return 0;
+    }
+
+    private TraceRequest request() {
+        List<TraceSeed> seeds = new ArrayList<>();
+        for (String f : from) {
+            seeds.add(TraceSeed.parse(f, BitcoinAddresses::parse));
+        }
+        TraceRequest r = TraceRequest.of(seeds, TaintModels.named(model)).withMaxPaths(paths);
+        if (amount != null) {
+            r = r.withAmount(sats(amount, "--amount"));
+        }
+        if (since != null) {
+            r = r.withSince(parseTime(since));
+        }
+        return r.withLimits(new TraceLimits(maxHops == null ? Integer.MAX_VALUE : maxHops,
+                minValue == null ? 0 : sats(minValue, "--min-value"), until == null ? Long.MAX_VALUE : until));
+    }
+
+    /** Loads the saved graph, extends it from the store and saves it again when it grew. */
+    private UtxoGraph graph(ChainStore store) {
+        Path file = common.dataDir().resolve("graph").resolve("btc.graph");
+        UtxoGraph g = Files.isRegularFile(file) ? GraphFile.load(file) : new UtxoGraph(Chain.BITCOIN);
+        long added = GraphBuilder.extend(g, store, n -> { });
+        if (added > 0) {
+            GraphFile.save(g, file);
+        }
+        return g;
+    }
+
+    static long sats(BigDecimal btc, String option) {
+        try {
+            long v = btc.movePointRight(8).longValueExact();
+            if (v < 0) {
+                throw new ArithmeticException("negative");
+            }
+            return v;
+        } catch (ArithmeticException e) {
+            throw new CordonException(ErrorCode.USAGE, option + " must be a non-negative BTC amount with at most 8 decimals: " + btc);
+        }
+    }
+
+    static Instant parseTime(String text) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CordonException(ErrorCode.USAGE, "--since must be a date (2024-01-31) or an ISO instant: " + text);
+        }
+    }
+
+    /**
+     * Reads {@code address,entity,category} lines; a first line starting with {@code address}
+     * is a header.
+     */
+    static Map<Address, Endpoint> readLabels(Path file, boolean servicesOnly) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CordonException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<Address, Endpoint> m = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.toLowerCase().startsWith("address"))) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 3) {
+                throw new CordonException(ErrorCode.DATA, file + " line " + (i + 1) + ": expected address,entity,category");
+            }
+            Category c = Category.parse(f[2]);
+            if (!servicesOnly || c.isService()) {
+                m.put(BitcoinAddresses.parse(f[0]), new Endpoint(f[1].strip(), c));
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.cordon.intel.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cordon.core.CordonException;
+import dev.cordon.core.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a generated scenario planted, written as {@code truth.json} beside the blocks. Amounts
+ * are satoshis; heights count from the first generated block; txids and outpoints are in
+ * display order ({@code txid:vout}).
+ *
+ * @param format   always {@code cordon-scenario-truth}
+ * @param version  format version, {@value #VERSION}
+ * @param fifo     the FIFO attribution of the stolen value, as a forward trace with the
+ *                 service labels as endpoints and no limits must find it
+ * @param labels   every labelled address: exchange deposit and hot wallets, the victim, the
+ *                 CoinJoin coordinator and the thief's first addresses
+ */
+public record GroundTruth(String format, int version, long seed, String network, int blocks, long transactions,
+                          String tip, Theft theft, Fifo fifo, List<LabelRow> labels) {
+    /** Current format version. */
+    public static final int VERSION = 1;
+
+    public GroundTruth {
+        labels = List.copyOf(labels);
+    }
+
+    /** The theft transaction and the outputs it paid the thief (the seeds of a trace). */
+    public record Theft(String txid, int height, long time, long stolenValue, List<StolenOutput> outputs) {
+        public Theft {
+            outputs = List.copyOf(outputs);
+        }
+    }
+
+    public record StolenOutput(String outpoint, String address, long value) {
+    }
+
+    /**
+     * FIFO totals and each endpoint address that received stolen value.
+     * {@code endpointValue + heldValue + feeValue == theft.stolenValue}.
+     */
+    public record Fifo(long endpointValue, long heldValue, long feeValue, List<Deposit> deposits) {
+        public Fifo {
+            deposits = List.copyOf(deposits);
+        }
+    }
+
+    /**
+     * @param launderer whether the launderer paid this deposit address itself (as opposed to an
+     *                  innocent user whose coins FIFO links to the theft)
+     */
+    public record Deposit(String address, String entity, String category, long amount, int firstHeight,
+                          boolean launderer) {
+    }
+
+    /** One label: {@code address,entity,category} as in {@code labels.csv}. */
+    public record LabelRow(String address, String entity, String category) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * @throws CordonException with {@link ErrorCode#IO} when writing fails
+     */
+    public void write(Path file) {
+        try {
+            MAPPER.writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new CordonException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @throws CordonException with {@link ErrorCode#DATA} when the file is not a ground truth of
+     *                         this version, {@link ErrorCode#IO} when it cannot be read
+     */
+    public static GroundTruth read(Path file) {
+        GroundTruth t;
+        try {
+            t = MAPPER.readValue(file.toFile(), GroundTruth.class);
+        } catch (IOException e) {
+            throw new CordonException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!"cordon-scenario-truth".equals(t.format()) || t.version() != VERSION) {
+            throw new CordonException(ErrorCode.DATA, file + " is not a scenario ground truth of version " + VERSION);
+        }
+        return t;
+    }
+}

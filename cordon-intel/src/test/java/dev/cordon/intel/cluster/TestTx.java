@@ -1,0 +1,54 @@
+package dev.cordon.intel.cluster;
+
+import java.util.Arrays;
+
+/** A transaction for tests: input ids and values, output ids and values. */
+final class TestTx implements TxInputs {
+    final int[] in;
+    final long[] inValue;
+    final int[] out;
+    final long[] outValue;
+
+    TestTx(int[] in, long[] inValue, int[] out, long[] outValue) {
+        this.in = in;
+        this.inValue = inValue;
+        this.out = out;
+        this.outValue = outValue;
+    }
+
+    static TestTx simple(int... inputs) {
+        long[] v = new long[inputs.length];
+        Arrays.fill(v, 100_000L);
+        return new TestTx(inputs, v, new int[] {9_999, 9_998}, new long[] {150_000L, 40_000L});
+    }
+
+    @Override
+    public int inputCount() {
+        return in.length;
+    }
+
+    @Override
+    public int inputAddress(int i) {
+        return in[i];
+    }
+
+    @Override
+    public long inputValue(int i) {
+        return inValue[i];
+    }
+
+    @Override
+    public int outputCount() {
+        return out.length;
+    }
+
+    @Override
+    public int outputAddress(int i) {
+        return out[i];
+    }
+
+    @Override
+    public long outputValue(int i) {
+        return outValue[i];
+    }
+}
