@@ -1,5 +1,6 @@
 package dev.cordon.bench;
 
+import dev.cordon.bench.bitcoin.BitcoinParseBench;
 import dev.cordon.core.CordonException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cordon bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; figures on stdout (one JSON object with --json).",
         subcommands = {
+                BitcoinParseBench.class,
                 dev.cordon.bench.ethereum.EthereumDecodeBench.class,
                 dev.cordon.bench.workforce.WorkforceBench.class,
                 dev.cordon.bench.intel.ClusterBench.class,

@@ -64,13 +64,15 @@ public final class BlockIngestor {
         if (held.containsKey(block.hash())) {
             return Outcome.HELD;
         }
-        if (store.block(block.hash()).isPresent()) {
-            alreadyPresent++;
-            return Outcome.ALREADY_PRESENT;
-        }
+        // a child of the tip cannot be stored already (the stored chain is linear), so the common
+        // case needs no lookup
         if (extendsTip(block)) {
             apply(block);
             return Outcome.APPLIED;
+        }
+        if (store.block(block.hash()).isPresent()) {
+            alreadyPresent++;
+            return Outcome.ALREADY_PRESENT;
         }
         if (block.parent().isZero() || store.block(block.parent()).isPresent()) {
             stale++;

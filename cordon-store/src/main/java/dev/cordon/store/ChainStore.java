@@ -27,16 +27,23 @@ public interface ChainStore extends AutoCloseable {
 
     /**
      * Applies a block on top of its chain's tip, atomically with the new checkpoint: after a
-     * crash the store holds the block wholly or not at all. Most callers want
-     * {@link BlockIngestor}, which orders blocks and skips those already present.
+     * crash the store holds the block wholly or not at all. The block may be committed together
+     * with the blocks appended after it, so a crash may lose a few of the newest blocks (whole,
+     * never part of one); {@link #flush} or {@link #close} commits at once. Reads see appended
+     * blocks at once. Most callers want {@link BlockIngestor}, which orders blocks and skips those
+     * already present.
      *
      * @return the stored block
      * @throws StoreException with {@link ErrorCode#USAGE} when the block is not the child of
      *                        the tip (or a genesis block of an empty chain), and with
      *                        {@link ErrorCode#DATA} when one of its inputs spends an output the
-     *                        store does not hold; in both cases nothing is written
+     *                        store does not hold; in both cases nothing of the block is
+     *                        written, and every block appended before it is committed
      */
     BlockInfo append(UtxoBlock block);
+
+    /** Commits every appended block: after it returns, a crash loses none of them. */
+    void flush();
 
     Optional<BlockInfo> block(Chain chain, long height);
 
@@ -96,6 +103,7 @@ public interface ChainStore extends AutoCloseable {
      */
     String contentDigest();
 
+    /** Commits every appended block, then releases the store. */
     @Override
     void close();
 

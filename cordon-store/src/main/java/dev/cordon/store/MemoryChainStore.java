@@ -1,8 +1,10 @@
 package dev.cordon.store;
 
+import dev.cordon.core.Clock;
 import dev.cordon.store.internal.CacheSizes;
 import dev.cordon.store.internal.KvChainStore;
 import dev.cordon.store.internal.MemoryKeyValueStore;
+import dev.cordon.store.internal.WriteGrouping;
 
 /**
  * The in-memory twin of {@link RocksChainStore}: the same logic and the same bytes on sorted
@@ -14,6 +16,7 @@ public final class MemoryChainStore {
 
     /** A new, empty store. */
     public static ChainStore create() {
-        return KvChainStore.open(new MemoryKeyValueStore(), "memory", CacheSizes.SMALL);
+        return KvChainStore.open(new MemoryKeyValueStore(), "memory", CacheSizes.SMALL,
+                WriteGrouping.bulk(Clock.system()));
     }
 }

@@ -1,9 +1,11 @@
 package dev.cordon.store;
 
+import dev.cordon.core.Clock;
 import dev.cordon.core.ErrorCode;
 import dev.cordon.store.internal.CacheSizes;
 import dev.cordon.store.internal.KvChainStore;
 import dev.cordon.store.internal.RocksKeyValueStore;
+import dev.cordon.store.internal.WriteGrouping;
 import java.nio.file.Path;
 
 /**
@@ -45,6 +47,7 @@ public final class RocksChainStore {
             throw new StoreException(ErrorCode.USAGE, "block cache must be at least 1 MiB: " + blockCacheBytes);
         }
         Path abs = dir.toAbsolutePath();
-        return KvChainStore.open(RocksKeyValueStore.open(abs, blockCacheBytes), abs.toString(), CacheSizes.DEFAULT);
+        return KvChainStore.open(RocksKeyValueStore.open(abs, blockCacheBytes), abs.toString(), CacheSizes.DEFAULT,
+                WriteGrouping.bulk(Clock.system()));
     }
 }

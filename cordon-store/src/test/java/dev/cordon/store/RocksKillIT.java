@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cordon.core.Chain;
 import dev.cordon.core.utxo.UtxoBlock;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +45,10 @@ class RocksKillIT {
             expected = reference.contentDigest();
         }
         Random r = new Random(seed);
-        int[] killAt = r.ints(KILLS, 10, BLOCKS - 60).sorted().toArray();
+        int[] killAt = r.ints(KILLS, BLOCKS / 3, BLOCKS - 40).sorted().toArray();
         List<Long> heightsAtKill = new ArrayList<>();
         for (int target : killAt) {
-            Process p = ingestProcess(seed, 3);
+            Process p = ingestProcess(seed, 5);
             killWhenAccepted(p, target);
             try (ChainStore s = RocksChainStore.open(dir, 8 << 20)) {
                 heightsAtKill.add(s.checkpoint(Chain.BITCOIN).map(Checkpoint::height).orElse(-1L));
@@ -67,7 +67,7 @@ class RocksKillIT {
     }
 
     /** Reads the child's progress lines and SIGKILLs it once it has accepted {@code target} blocks. */
-    private static void killWhenAccepted(Process p, int target) throws Exception {
+    private void killWhenAccepted(Process p, int target) throws Exception {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -75,9 +75,18 @@ class RocksKillIT {
                     break;
                 }
             }
+            if (line == null) {
+                p.waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError("the ingest process ended before accepting " + target + " blocks (exit "
+                        + p.exitValue() + "): " + Files.readString(errorLog()));
+            }
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    private Path errorLog() {
+        return dir.getParent().resolve("ingest-" + dir.getFileName() + ".err");
     }
 
     private Process ingestProcess(long seed, int pauseMillis) throws Exception {
@@ -86,7 +95,7 @@ class RocksKillIT {
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", cp,
                 IngestMain.class.getName(), dir.toString(), Long.toString(seed), Integer.toString(BLOCKS),
                 Integer.toString(TXS_PER_BLOCK), Integer.toString(pauseMillis));
-        pb.redirectError(new File(dir.toFile().getParentFile(), "ingest-" + dir.getFileName() + ".err"));
+        pb.redirectError(errorLog().toFile());
         return pb.start();
     }
 }

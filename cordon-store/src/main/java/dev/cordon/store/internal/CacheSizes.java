@@ -1,11 +1,15 @@
 package dev.cordon.store.internal;
 
 /**
- * Entry counts of the writer's caches. Roughly 150 bytes per UTXO entry and 120 per address or
- * summary entry.
+ * Sizes of the writer's caches.
+ *
+ * @param utxos     unspent outputs per generation of the {@link OutputCache} (two generations,
+ *                  at most about 110 bytes per entry)
+ * @param addresses address ids (roughly 120 bytes per entry)
+ * @param summaries address summaries (roughly 160 bytes per entry)
  */
 public record CacheSizes(int utxos, int addresses, int summaries) {
-    public static final CacheSizes DEFAULT = new CacheSizes(2_000_000, 1_000_000, 500_000);
+    public static final CacheSizes DEFAULT = new CacheSizes(1_000_000, 1_000_000, 500_000);
     public static final CacheSizes SMALL = new CacheSizes(10_000, 10_000, 10_000);
 
     public CacheSizes {

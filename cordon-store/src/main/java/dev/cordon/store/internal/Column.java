@@ -21,16 +21,17 @@ import dev.cordon.core.ErrorCode;
  *  3 TX_ID_BY_HASH         c txid(32)                        txNum (8)
  *  4 TX_RECORD             c txNum(8)                        TxCodec (66 + 24/input + 13/output)
  *  5 ADDRESS_ID_BY_TEXT    c utf8 text                       addr (4)
- *  6 ADDRESS_TEXT_BY_ID    c addr(4)                         utf8 text
- *  7 ADDRESS_SUMMARY       c addr(4) asset(4)                SummaryCodec (37)
+ *  6 (retired in format 2: ADDRESS_TEXT_BY_ID; the text is in ADDRESS_SUMMARY)
+ *  7 ADDRESS_SUMMARY       c addr(4) asset(4)                SummaryCodec (37 + utf8 text)
  *  8 ADDRESS_HISTORY       c addr(4) txNum(8)                height(4) received(8) sent(8) (20)
- *  9 UTXO                  c txid(32) vout(4)                txNum(8) addr(4) value(8) (20)
+ *  9 (retired in format 2: UTXO; an output is unspent when its TX_RECORD entry exists and
+ *    SPENDS has no entry for it)
  * 10 SPENDS                c txNum(8) vout(4)                spender txNum(8) input index(4) (12)
  * 11 OUTPUT_DATA           c txNum(8) vout(4)                script or OP_RETURN payload bytes
  * </pre>
  *
- * Ids 12 and up are free. Planned: account-model value flows (asset id in keys), asset
- * registry, labels, graph adjacency.
+ * Ids 6 and 9 stay reserved; ids 12 and up are free. Planned: account-model value flows (asset
+ * id in keys), asset registry, labels, graph adjacency.
  */
 public enum Column {
     META(0),
@@ -39,10 +40,8 @@ public enum Column {
     TX_ID_BY_HASH(3),
     TX_RECORD(4),
     ADDRESS_ID_BY_TEXT(5),
-    ADDRESS_TEXT_BY_ID(6),
     ADDRESS_SUMMARY(7),
     ADDRESS_HISTORY(8),
-    UTXO(9),
     SPENDS(10),
     OUTPUT_DATA(11);
 

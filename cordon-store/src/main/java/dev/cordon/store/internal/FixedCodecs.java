@@ -7,13 +7,11 @@ package dev.cordon.store.internal;
  * <pre>
  * id      4  address id or height (u32)
  * txNum   8  (u64)
- * UTXO   20  txNum(8) addr(4) value(8)
  * HISTORY 20 height(4) received(8) sent(8)
  * SPENDS 12  spender txNum(8) input index(4)
  * </pre>
  */
 public final class FixedCodecs {
-    public static final int UTXO_LENGTH = 20;
     public static final int HISTORY_LENGTH = 20;
     public static final int SPENDS_LENGTH = 12;
 
@@ -40,14 +38,6 @@ public final class FixedCodecs {
     public static long long8(byte[] b, Column column) {
         Codec.checkLength(b, column, 8);
         return Bytes.getLong(b, 0);
-    }
-
-    public static byte[] utxo(long txNum, int addressId, long value) {
-        byte[] b = new byte[UTXO_LENGTH];
-        Bytes.putLong(b, 0, txNum);
-        Bytes.putInt(b, 8, addressId);
-        Bytes.putLong(b, 12, value);
-        return b;
     }
 
     public static byte[] history(int height, long received, long sent) {

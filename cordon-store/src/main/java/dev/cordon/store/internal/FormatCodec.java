@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class FormatCodec {
     /** The format this build reads and writes. */
-    public static final int CURRENT = 1;
+    public static final int CURRENT = 2;
 
     private static final byte[] MAGIC = "cordon-store".getBytes(StandardCharsets.US_ASCII);
 

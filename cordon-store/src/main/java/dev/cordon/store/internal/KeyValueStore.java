@@ -45,6 +45,12 @@ public interface KeyValueStore extends AutoCloseable {
 
         void delete(Column column, byte[] key);
 
+        /** Marks the current end of the batch for {@link #rollbackToSavePoint}. */
+        void setSavePoint();
+
+        /** Drops every write made since the last {@link #setSavePoint}, and that save point. */
+        void rollbackToSavePoint();
+
         @Override
         void close();
     }

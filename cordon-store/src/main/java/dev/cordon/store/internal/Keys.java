@@ -36,6 +36,14 @@ public final class Keys {
         return k;
     }
 
+    /** As {@link #hash(Chain, Hash32)}, from the 32 bytes at the start of {@code hash}. */
+    public static byte[] hash(Chain chain, byte[] hash) {
+        byte[] k = new byte[33];
+        k[0] = (byte) chain.id();
+        System.arraycopy(hash, 0, k, 1, 32);
+        return k;
+    }
+
     public static byte[] txNum(Chain chain, long txNum) {
         byte[] k = new byte[9];
         k[0] = (byte) chain.id();
@@ -72,14 +80,6 @@ public final class Keys {
         k[0] = (byte) chain.id();
         Bytes.putInt(k, 1, addressId);
         Bytes.putLong(k, 5, txNum);
-        return k;
-    }
-
-    public static byte[] utxo(Chain chain, Hash32 txid, int vout) {
-        byte[] k = new byte[37];
-        k[0] = (byte) chain.id();
-        txid.copyTo(k, 1);
-        Bytes.putInt(k, 33, vout);
         return k;
     }
 

@@ -18,7 +18,6 @@ import dev.cordon.store.HistoryOrder;
 import dev.cordon.store.StoreException;
 import dev.cordon.store.TxFlow;
 import dev.cordon.store.TxInfo;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -43,6 +42,12 @@ import java.util.concurrent.ConcurrentMap;
  * ({@code chain, address id, txNum}) sort an address's transactions in chain order; SPENDS
  * maps an output to the transaction spending it, to walk forwards. Text addresses and 32-byte
  * hashes appear only in the lookup columns. See {@link Column} for the layout.
+ *
+ * <p>Appended blocks are committed in groups ({@link BlockApplier}, {@link WriteGrouping}).
+ * Every read that touches the key-value store first commits the uncommitted blocks, so a
+ * caller always reads what it appended; the tip and the counts come from memory and include
+ * them. {@link #block(BlockHash)} commits only when asked for an uncommitted block, so that
+ * {@link dev.cordon.store.BlockIngestor}'s presence checks do not break the groups up.
  */
 public final class KvChainStore implements ChainStore {
     private final KeyValueStore kv;
@@ -51,13 +56,13 @@ public final class KvChainStore implements ChainStore {
     private final BlockApplier applier;
     private volatile boolean closed;
 
-    private KvChainStore(KeyValueStore kv, String location, CacheSizes caches) {
+    private KvChainStore(KeyValueStore kv, String location, CacheSizes caches, WriteGrouping grouping) {
         this.kv = kv;
         this.location = location;
         for (Chain c : Chain.values()) {
             kv.get(Column.META, Keys.checkpoint(c)).ifPresent(v -> tips.put(c, CheckpointCodec.decode(v)));
         }
-        this.applier = new BlockApplier(kv, tips, caches);
+        this.applier = new BlockApplier(kv, tips, caches, grouping);
     }
 
     /**
@@ -66,20 +71,31 @@ public final class KvChainStore implements ChainStore {
      * @param location named in messages (a directory, or "memory")
      * @throws StoreException with {@link ErrorCode#STORE} when the format is not this build's
      */
-    public static KvChainStore open(KeyValueStore kv, String location, CacheSizes caches) {
+    public static KvChainStore open(KeyValueStore kv, String location, CacheSizes caches, WriteGrouping grouping) {
         try {
             FormatCodec.checkOrInit(kv, location);
-            return new KvChainStore(kv, location, caches);
+            return new KvChainStore(kv, location, caches, grouping);
         } catch (RuntimeException e) {
             kv.close();
             throw e;
         }
     }
 
+    /** As {@link #open(KeyValueStore, String, CacheSizes, WriteGrouping)}, committing every block on its own. */
+    public static KvChainStore open(KeyValueStore kv, String location, CacheSizes caches) {
+        return open(kv, location, caches, new WriteGrouping(1, 0, () -> 0L));
+    }
+
     @Override
     public synchronized BlockInfo append(UtxoBlock block) {
         checkOpen();
         return applier.apply(block);
+    }
+
+    @Override
+    public synchronized void flush() {
+        checkOpen();
+        applier.commit();
     }
 
     @Override
@@ -93,10 +109,20 @@ public final class KvChainStore implements ChainStore {
 
     @Override
     public Optional<BlockInfo> block(BlockHash hash) {
+        checkOpen();
+        if (applier.hasPending()) {
+            synchronized (this) {
+                if (applier.isPending(hash)) {
+                    applier.commit();
+                }
+            }
+        }
         for (Chain c : Chain.values()) {
-            Optional<byte[]> h = kv().get(Column.BLOCK_HEIGHT_BY_HASH, Keys.hash(c, hash));
+            Optional<byte[]> h = kv.get(Column.BLOCK_HEIGHT_BY_HASH, Keys.hash(c, hash));
             if (h.isPresent()) {
-                return block(c, FixedCodecs.int4(h.get(), Column.BLOCK_HEIGHT_BY_HASH));
+                int height = FixedCodecs.int4(h.get(), Column.BLOCK_HEIGHT_BY_HASH);
+                return kv.get(Column.BLOCKS_BY_HEIGHT, Keys.height(c, height))
+                        .map(v -> blockInfo(c, height, BlockCodec.decode(v)));
             }
         }
         return Optional.empty();
@@ -187,7 +213,7 @@ public final class KvChainStore implements ChainStore {
         if (n > 0) {
             kv().scan(Column.ADDRESS_SUMMARY, Keys.chain(chain), false, (k, v) -> {
                 if (Bytes.getInt(k, 5) == 0) {
-                    long[] e = {SummaryCodec.decode(v).balance(), Bytes.getInt(k, 1)};
+                    long[] e = {SummaryCodec.balance(v), Bytes.getInt(k, 1)};
                     if (top.size() < n) {
                         top.add(e);
                     } else if (byBalance.compare(e, top.peek()) > 0) {
@@ -201,7 +227,7 @@ public final class KvChainStore implements ChainStore {
         List<AddressSummary> out = new ArrayList<>(top.size());
         while (!top.isEmpty()) {
             int id = (int) top.poll()[1];
-            Address a = addressById(chain, id).orElseThrow(() -> damaged(Column.ADDRESS_TEXT_BY_ID, "address id " + id));
+            Address a = addressById(chain, id).orElseThrow(() -> damaged(Column.ADDRESS_SUMMARY, "address id " + id));
             out.add(summary(a, id));
         }
         java.util.Collections.reverse(out);
@@ -244,8 +270,8 @@ public final class KvChainStore implements ChainStore {
 
     @Override
     public Optional<Address> addressById(Chain chain, int id) {
-        return kv().get(Column.ADDRESS_TEXT_BY_ID, Keys.addressId(chain, id))
-                .map(k -> new Address(chain, new String(k, 1, k.length - 1, StandardCharsets.UTF_8)));
+        return kv().get(Column.ADDRESS_SUMMARY, Keys.summary(chain, id, 0))
+                .map(v -> new Address(chain, SummaryCodec.decode(v).text()));
     }
 
     @Override
@@ -310,8 +336,12 @@ public final class KvChainStore implements ChainStore {
     @Override
     public synchronized void close() {
         if (!closed) {
-            closed = true;
-            kv.close();
+            try {
+                applier.commit();
+            } finally {
+                closed = true;
+                kv.close();
+            }
         }
     }
 
@@ -332,7 +362,7 @@ public final class KvChainStore implements ChainStore {
         if (id < 0) {
             return Optional.empty();
         }
-        return Optional.of(addressById(chain, id).orElseThrow(() -> damaged(Column.ADDRESS_TEXT_BY_ID, "address id " + id)));
+        return Optional.of(addressById(chain, id).orElseThrow(() -> damaged(Column.ADDRESS_SUMMARY, "address id " + id)));
     }
 
     private static Amount amount(Chain chain, long units) {
@@ -347,8 +377,12 @@ public final class KvChainStore implements ChainStore {
         return new StoreException(ErrorCode.STORE, "store at " + location + " is damaged: " + column + " has no " + what);
     }
 
+    /** The key-value store, after committing any uncommitted blocks. */
     private KeyValueStore kv() {
         checkOpen();
+        if (applier.hasPending()) {
+            flush();
+        }
         return kv;
     }
 

@@ -82,6 +82,18 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
     private static final class MemoryBatch implements Batch {
         private final List<Op> ops = new ArrayList<>();
+        private final List<Integer> savePoints = new ArrayList<>();
+
+        @Override
+        public void setSavePoint() {
+            savePoints.add(ops.size());
+        }
+
+        @Override
+        public void rollbackToSavePoint() {
+            int mark = savePoints.remove(savePoints.size() - 1);
+            ops.subList(mark, ops.size()).clear();
+        }
 
         @Override
         public void put(Column column, byte[] key, byte[] value) {

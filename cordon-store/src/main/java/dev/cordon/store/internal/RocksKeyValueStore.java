@@ -32,13 +32,23 @@ import org.rocksdb.WriteOptions;
  * <p>Writes go through the write-ahead log without fsync: a killed process loses at most the
  * batches not yet written to the log, never part of one (a power loss may lose more of the
  * newest batches, still never part of one). Every column family has a Bloom filter on whole
- * keys and shares one LRU block cache, so that point reads of absent keys (new UTXO keys, new
- * addresses) rarely touch disk.
+ * keys, in the SST files and in the memtables, and shares one LRU block cache, so that point
+ * reads of absent keys (new addresses, unspent outputs' SPENDS entries) rarely touch disk.
+ *
+ * <p>Tuned for bulk ingest, measured on generated 2021-shaped blocks: 128 MiB memtables (fewer
+ * flushes and level-0 files), level-0 triggers raised so that compaction falling behind slows
+ * writes late rather than early, no compression on levels 0 and 1 (they are rewritten soon;
+ * LZ4 below). Batches are sorted per column before they reach RocksDB (see {@code RocksBatch}).
+ * Disabling the WAL (with atomic flush, so a crash falls back to the last flushed consistent
+ * state) saved about 8% CPU in that measurement; it is kept on, so that a kill loses at most the
+ * uncommitted group of blocks rather than everything since the last memtable flush.
  */
 public final class RocksKeyValueStore implements KeyValueStore {
     static {
         RocksDB.loadLibrary();
     }
+
+    private static final int COLUMN_SLOTS = 256;
 
     private final Path dir;
     private final RocksDB db;
@@ -56,9 +66,18 @@ public final class RocksKeyValueStore implements KeyValueStore {
         this.blockCache = new LRUCache(blockCacheBytes);
         this.bloom = new BloomFilter(10, false);
         this.cfOptions = new ColumnFamilyOptions()
-                .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setWriteBufferSize(64L << 20)
+                .setWriteBufferSize(128L << 20)
                 .setMaxWriteBufferNumber(4)
+                .setLevel0FileNumCompactionTrigger(8)
+                .setLevel0SlowdownWritesTrigger(48)
+                .setLevel0StopWritesTrigger(64)
+                .setTargetFileSizeBase(64L << 20)
+                .setMaxBytesForLevelBase(512L << 20)
+                .setMemtablePrefixBloomSizeRatio(0.05)
+                .setMemtableWholeKeyFiltering(true)
+                .setCompressionPerLevel(List.of(CompressionType.NO_COMPRESSION, CompressionType.NO_COMPRESSION,
+                        CompressionType.LZ4_COMPRESSION, CompressionType.LZ4_COMPRESSION, CompressionType.LZ4_COMPRESSION,
+                        CompressionType.LZ4_COMPRESSION, CompressionType.LZ4_COMPRESSION))
                 .setTableFormatConfig(new BlockBasedTableConfig()
                         .setBlockCache(blockCache)
                         .setFilterPolicy(bloom)
@@ -200,8 +219,9 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     @Override
     public void commit(Batch batch) {
-        try {
-            db.write(writeOptions, ((RocksBatch) batch).batch);
+        try (WriteBatch wb = new WriteBatch()) {
+            ((RocksBatch) batch).writeTo(wb);
+            db.write(writeOptions, wb);
         } catch (RocksDBException e) {
             throw failure("write", e);
         }
@@ -239,30 +259,82 @@ public final class RocksKeyValueStore implements KeyValueStore {
         return new StoreException(ErrorCode.STORE, "store " + dir + ": " + what + " failed: " + e.getMessage(), e);
     }
 
+    /**
+     * Collects writes per column and hands them to RocksDB sorted by key at commit: inserting
+     * keys in order into the memtable's skip list keeps its search path in the CPU cache, which
+     * measured about three times cheaper per entry than random order on large batches. The sort
+     * is stable, so writes to one key keep their order.
+     */
     private final class RocksBatch implements Batch {
-        private final WriteBatch batch = new WriteBatch();
+        @SuppressWarnings("unchecked")
+        private final List<Op>[] ops = new List[COLUMN_SLOTS];
+        private final List<int[]> savePoints = new ArrayList<>();
 
         @Override
         public void put(Column column, byte[] key, byte[] value) {
-            try {
-                batch.put(handle(column), key, value);
-            } catch (RocksDBException e) {
-                throw failure("batch put", e);
-            }
+            add(column, new Op(key, value));
         }
 
         @Override
         public void delete(Column column, byte[] key) {
-            try {
-                batch.delete(handle(column), key);
-            } catch (RocksDBException e) {
-                throw failure("batch delete", e);
+            add(column, new Op(key, null));
+        }
+
+        private void add(Column column, Op op) {
+            handle(column);
+            List<Op> l = ops[column.id()];
+            if (l == null) {
+                l = new ArrayList<>();
+                ops[column.id()] = l;
+            }
+            l.add(op);
+        }
+
+        @Override
+        public void setSavePoint() {
+            int[] sizes = new int[COLUMN_SLOTS];
+            for (int i = 0; i < COLUMN_SLOTS; i++) {
+                sizes[i] = ops[i] == null ? 0 : ops[i].size();
+            }
+            savePoints.add(sizes);
+        }
+
+        @Override
+        public void rollbackToSavePoint() {
+            int[] sizes = savePoints.remove(savePoints.size() - 1);
+            for (int i = 0; i < COLUMN_SLOTS; i++) {
+                if (ops[i] != null) {
+                    ops[i].subList(sizes[i], ops[i].size()).clear();
+                }
+            }
+        }
+
+        void writeTo(WriteBatch batch) throws RocksDBException {
+            for (Column c : Column.values()) {
+                List<Op> l = ops[c.id()];
+                if (l == null) {
+                    continue;
+                }
+                l.sort(Op.BY_KEY);
+                ColumnFamilyHandle h = handle(c);
+                for (Op op : l) {
+                    if (op.value == null) {
+                        batch.delete(h, op.key);
+                    } else {
+                        batch.put(h, op.key, op.value);
+                    }
+                }
             }
         }
 
         @Override
         public void close() {
-            batch.close();
+            java.util.Arrays.fill(ops, null);
+            savePoints.clear();
         }
+    }
+
+    private record Op(byte[] key, byte[] value) {
+        static final java.util.Comparator<Op> BY_KEY = (a, b) -> java.util.Arrays.compareUnsigned(a.key, b.key);
     }
 }
