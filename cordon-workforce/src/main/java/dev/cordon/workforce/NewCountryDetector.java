@@ -16,12 +16,14 @@ import java.util.function.Consumer;
  * the account's learning period (from its earliest login of any kind) is over. Anonymising egress is left
  * out.
  *
- * <p>Design notes: known countries are a 676-bit set (all packed ISO codes), allocated on the
- * account's first located login: 104 bytes, plus 8 for the first-seen time.
+ * <p>Design notes: per account one stripe of {@value #STRIDE} longs in a single array, so that a
+ * login touches one or two adjacent cache lines: the first-seen time, then the known countries as
+ * a 676-bit set (all packed ISO codes). 96 bytes per account.
  */
 public final class NewCountryDetector implements LoginDetector {
     public static final String NAME = "new-country";
     private static final int WORDS = (Countries.CODES + 63) / 64;
+    private static final int STRIDE = 1 + WORDS;
 
     /** @param learning how long an account's countries are learned silently (default 14 days) */
     public record Params(Duration learning) {
@@ -39,8 +41,9 @@ public final class NewCountryDetector implements LoginDetector {
 
     private final Params params;
     private final Accounts accounts;
-    private long[][] known = new long[0][];
-    private long[] first = new long[0];
+    /** Per account: [first-seen millis, known-country bits...]. */
+    private long[] state = new long[0];
+    private int capacity;
 
     public NewCountryDetector(Params params, Accounts accounts) {
         this.params = Objects.requireNonNull(params, "params");
@@ -54,25 +57,24 @@ public final class NewCountryDetector implements LoginDetector {
 
     @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
-        if (a >= first.length) {
-            first = Grow.longs(first, a + 1, Long.MAX_VALUE);
-            known = Grow.objects(known, first.length);
+        if (a >= capacity) {
+            grow(a + 1);
         }
+        int base = a * STRIDE;
         long t = l.event().epochMillis();
-        first[a] = Math.min(first[a], t);
+        long first = Math.min(state[base], t);
+        state[base] = first;
         int c = Countries.code(l.geo().country());
         if (c < 0 || l.event().outcome() == Outcome.FAILURE || l.egress().kind().anonymising()) {
             return;
         }
-        if (known[a] == null) {
-            known[a] = new long[WORDS];
-        }
+        int word = base + 1 + (c >>> 6);
         long bit = 1L << (c & 63);
-        if ((known[a][c >>> 6] & bit) != 0) {
+        if ((state[word] & bit) != 0) {
             return;
         }
-        known[a][c >>> 6] |= bit;
-        if (t - first[a] < params.learning().toMillis()) {
+        state[word] |= bit;
+        if (t - first < params.learning().toMillis()) {
             return;
         }
         String account = accounts.name(a);
@@ -80,15 +82,24 @@ public final class NewCountryDetector implements LoginDetector {
                 account + ": first login from " + l.geo().country() + " after " + params.learning().toDays()
                         + " days of history",
                 Ev.of("country", l.geo().country(), "city", l.geo().city(), "ip", l.event().ip(),
-                        "known_countries", knownList(known[a], c), "account_first_seen", Ev.time(first[a]),
+                        "known_countries", knownList(state, base + 1, c), "account_first_seen", Ev.time(first),
                         "record", Ev.at(l.event().source(), l.event().line())),
                 List.of(l.event().source())));
     }
 
-    private static String knownList(long[] bits, int except) {
+    private void grow(int needed) {
+        int old = capacity;
+        capacity = Grow.capacity(old, needed);
+        state = java.util.Arrays.copyOf(state, Math.multiplyExact(capacity, STRIDE));
+        for (int a = old; a < capacity; a++) {
+            state[a * STRIDE] = Long.MAX_VALUE;
+        }
+    }
+
+    private static String knownList(long[] bits, int from, int except) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Countries.CODES; i++) {
-            if (i != except && (bits[i >>> 6] & (1L << (i & 63))) != 0) {
+            if (i != except && (bits[from + (i >>> 6)] & (1L << (i & 63))) != 0) {
                 sb.append(sb.length() == 0 ? "" : ",").append(Countries.iso(i));
             }
         }
@@ -97,12 +108,6 @@ public final class NewCountryDetector implements LoginDetector {
 
     @Override
     public long stateBytes() {
-        long n = 0;
-        for (long[] k : known) {
-            if (k != null) {
-                n += 16 + WORDS * 8L;
-            }
-        }
-        return n + first.length * 16L;
+        return capacity * (long) STRIDE * 8;
     }
 }

@@ -7,6 +7,7 @@ import dev.cordon.workforce.internal.JsonInput;
 import dev.cordon.workforce.internal.LoginBuilder;
 import dev.cordon.workforce.internal.Nodes;
 import dev.cordon.workforce.internal.RecordException;
+import dev.cordon.workforce.internal.TextCache;
 import dev.cordon.workforce.internal.Times;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,11 +25,14 @@ import java.util.function.Consumer;
  * not a {@code User} (system jobs, API clients) are ignored.
  *
  * <p>Design notes: this is the throughput path of {@code cordon bench workforce}, so it reads with
- * Jackson's streaming parser into a reused builder instead of building a tree, and skips every
- * subtree it does not use.
+ * Jackson's streaming parser into a reused builder instead of building a tree, skips every subtree
+ * it does not use, reads records in two phases so that JSON lines stream through one parser per
+ * buffer (see {@code JsonLinesStream}), and reuses the strings of recurring values (country, city,
+ * event type, user agent, AS name) through a {@link TextCache}.
  */
 public final class OktaSystemLogParser implements LoginLogParser {
     private final LoginBuilder b = new LoginBuilder();
+    private final TextCache texts = new TextCache();
     private boolean userActor;
 
     @Override
@@ -38,17 +42,24 @@ public final class OktaSystemLogParser implements LoginLogParser {
 
     @Override
     public void parse(InputStream in, String source, Consumer<LoginEvent> sink, ParseReport report) {
-        JsonInput.forEach(in, source, report, (p, line) -> {
-            b.reset();
-            userActor = false;
-            readRoot(p);
-            if (!userActor) {
-                report.ignored();
-                return;
+        JsonInput.forEach(in, source, report, new JsonInput.StagedReader() {
+            @Override
+            public void fill(JsonParser p) throws IOException {
+                b.reset();
+                userActor = false;
+                readRoot(p);
             }
-            LoginEvent e = b.build(source, line);
-            report.accepted();
-            sink.accept(e);
+
+            @Override
+            public void commit(long line) {
+                if (!userActor) {
+                    report.ignored();
+                    return;
+                }
+                LoginEvent e = b.build(source, line);
+                report.accepted();
+                sink.accept(e);
+            }
         });
     }
 
@@ -58,7 +69,7 @@ public final class OktaSystemLogParser implements LoginLogParser {
             JsonToken v = p.nextToken();
             switch (f) {
                 case "published" -> b.time = Times.parse(scalar(p, v));
-                case "eventType" -> b.eventType = scalar(p, v);
+                case "eventType" -> b.eventType = cached(p, v);
                 case "actor" -> readActor(p, v);
                 case "client" -> object(p, v, this::client);
                 case "outcome" -> object(p, v, this::outcome);
@@ -88,6 +99,15 @@ public final class OktaSystemLogParser implements LoginLogParser {
         }
     }
 
+    /** As {@link #scalar}, reusing the strings of values that recur across records. */
+    private String cached(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING || v.isNumeric() || v.isBoolean()) {
+            return texts.text(p, v);
+        }
+        p.skipChildren();
+        return "";
+    }
+
     /** Text of a scalar; objects and arrays are skipped and read as empty. */
     private static String scalar(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_STRING || v.isNumeric() || v.isBoolean()) {
@@ -100,7 +120,7 @@ public final class OktaSystemLogParser implements LoginLogParser {
     private void readActor(JsonParser p, JsonToken v) throws IOException {
         object(p, v, (q, f, t) -> {
             switch (f) {
-                case "type" -> userActor = "User".equalsIgnoreCase(scalar(q, t));
+                case "type" -> userActor = "User".equalsIgnoreCase(cached(q, t));
                 case "alternateId" -> b.account = scalar(q, t);
                 default -> q.skipChildren();
             }
@@ -112,7 +132,7 @@ public final class OktaSystemLogParser implements LoginLogParser {
             case "ipAddress" -> b.ip = scalar(p, t);
             case "userAgent" -> object(p, t, (q, g, u) -> {
                 if (g.equals("rawUserAgent")) {
-                    b.userAgent = scalar(q, u);
+                    b.userAgent = cached(q, u);
                 } else {
                     q.skipChildren();
                 }
@@ -124,8 +144,8 @@ public final class OktaSystemLogParser implements LoginLogParser {
 
     private void geo(JsonParser p, String f, JsonToken t) throws IOException {
         switch (f) {
-            case "city" -> b.city = scalar(p, t);
-            case "country" -> b.country = scalar(p, t);
+            case "city" -> b.city = cached(p, t);
+            case "country" -> b.country = cached(p, t);
             case "geolocation" -> object(p, t, (q, g, u) -> {
                 if (g.equals("lat")) {
                     b.lat = u.isNumeric() ? q.getDoubleValue() : Double.NaN;
@@ -144,7 +164,7 @@ public final class OktaSystemLogParser implements LoginLogParser {
             p.skipChildren();
             return;
         }
-        b.outcome = switch (scalar(p, t)) {
+        b.outcome = switch (cached(p, t)) {
             case "SUCCESS", "ALLOW" -> Outcome.SUCCESS;
             case "FAILURE", "DENY" -> Outcome.FAILURE;
             default -> Outcome.UNKNOWN;
@@ -154,9 +174,9 @@ public final class OktaSystemLogParser implements LoginLogParser {
     private void security(JsonParser p, String f, JsonToken t) throws IOException {
         switch (f) {
             case "asNumber" -> b.asn = t.isNumeric() ? Math.max(0, p.getLongValue()) : parseAsn(scalar(p, t));
-            case "asOrg" -> b.asOrg = b.asOrg.isEmpty() ? scalar(p, t) : b.asOrg;
+            case "asOrg" -> b.asOrg = b.asOrg.isEmpty() ? cached(p, t) : b.asOrg;
             case "isp" -> {
-                String isp = scalar(p, t);
+                String isp = cached(p, t);
                 if (b.asOrg.isEmpty()) {
                     b.asOrg = isp;
                 }

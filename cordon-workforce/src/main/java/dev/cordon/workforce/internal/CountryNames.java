@@ -3,6 +3,7 @@ package dev.cordon.workforce.internal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Country name or code to ISO alpha-2. Identity providers differ: Okta writes English names
@@ -11,6 +12,9 @@ import java.util.Map;
  */
 public final class CountryNames {
     private static final Map<String, String> BY_NAME = build();
+    private static final int MEMO_LIMIT = 4096;
+    /** Results by input text: parsers pass the same few strings again and again. */
+    private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
 
     private CountryNames() {
     }
@@ -20,6 +24,18 @@ public final class CountryNames {
         if (s == null) {
             return "";
         }
+        String known = MEMO.get(s);
+        if (known != null) {
+            return known;
+        }
+        String iso = lookup(s);
+        if (MEMO.size() < MEMO_LIMIT) {
+            MEMO.put(s, iso);
+        }
+        return iso;
+    }
+
+    private static String lookup(String s) {
         String t = s.trim();
         if (t.length() == 2) {
             return Texts.country(t);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,9 @@ import java.util.Set;
  * {@code items}, {@code records}, {@code Records}, {@code data}), a single object, or pretty-printed
  * objects one after another.
  *
- * <p>Design notes: JSON lines are parsed line by line so that a broken line costs only that line;
+ * <p>Design notes: JSON lines read by a {@link StagedReader} are streamed by {@link JsonLinesStream}
+ * with the results of parsing each line on its own; other readers get one parser per line. Either way
+ * a broken line costs only that line;
  * array and document framings are streamed, and a syntax error there ends the file (reported with
  * its line). A record reader that rejects a record leaves the parser mid-object; this class skips to
  * the record's end so that the next record is read normally.
@@ -34,10 +37,31 @@ public final class JsonInput {
         void read(JsonParser p, long line) throws IOException;
     }
 
+    /**
+     * A record reader in two phases, which lets JSON lines be streamed through one parser (see
+     * {@link JsonLinesStream}): {@link #fill} reads the record into reusable state without any
+     * other effect, {@link #commit} reports and emits it. Any failure of {@code fill} must leave
+     * nothing behind that the next {@code fill} would see.
+     */
+    public interface StagedReader extends RecordReader {
+        /** Reads one record; the parser stands on its START_OBJECT and is left on its END_OBJECT. */
+        void fill(JsonParser p) throws IOException;
+
+        /** Reports and emits the record last filled, found on {@code line}. */
+        void commit(long line);
+
+        @Override
+        default void read(JsonParser p, long line) throws IOException {
+            fill(p);
+            commit(line);
+        }
+    }
+
     /** Longest JSON line accepted (4 MiB). */
     public static final int MAX_LINE = 4 << 20;
     private static final Set<String> WRAPPERS = Set.of("value", "items", "records", "Records", "data");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(
+            JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
 
     private JsonInput() {
     }
@@ -131,6 +155,10 @@ public final class JsonInput {
 
     private static void readLines(InputStream in, String source, ParseReport report, RecordReader reader)
             throws IOException {
+        if (reader instanceof StagedReader staged) {
+            new JsonLinesStream(in, source, report, staged, factory()).run();
+            return;
+        }
         LineReader lr = new LineReader(in, MAX_LINE);
         JsonFactory f = factory();
         int n;
@@ -143,15 +171,21 @@ public final class JsonInput {
             if (isBlank(lr.buffer(), n)) {
                 continue;
             }
-            try (JsonParser p = f.createParser(lr.buffer(), 0, n)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    report.skipped(source, line, "not a JSON object");
-                    continue;
-                }
-                readOne(p, line, source, report, reader);
-            } catch (JsonProcessingException e) {
-                report.skipped(source, line, "malformed JSON: " + Texts.brief(e.getOriginalMessage()));
+            readLine(f, lr.buffer(), 0, n, line, source, report, reader);
+        }
+    }
+
+    /** Reads the one JSON line in {@code b[off, off + len)}, which is not blank. */
+    static void readLine(JsonFactory f, byte[] b, int off, int len, long line, String source, ParseReport report,
+                         RecordReader reader) throws IOException {
+        try (JsonParser p = f.createParser(b, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                report.skipped(source, line, "not a JSON object");
+                return;
             }
+            readOne(p, line, source, report, reader);
+        } catch (JsonProcessingException e) {
+            report.skipped(source, line, "malformed JSON: " + Texts.brief(e.getOriginalMessage()));
         }
     }
 
