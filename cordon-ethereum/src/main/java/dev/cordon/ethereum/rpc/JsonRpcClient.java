@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Design notes. Every HTTP exchange holds one permit of a semaphore sized
  * {@link RpcSettings#maxConcurrent()}, so a pool of ingest workers cannot overrun a node. A
- * timeout, a refused or reset connection, HTTP 429 and HTTP 5xx are retried up to
+ * timeout, a refused or reset connection, HTTP 429, HTTP 5xx and a JSON-RPC rate-limit error
+ * (-32005, or a message saying "rate limit" or "too many requests") are retried up to
  * {@link RpcSettings#maxRetries()} times with exponential backoff and jitter (a server's
  * {@code Retry-After} is honoured up to the cap); the permit is released while waiting. Anything
  * else fails at once with {@link ErrorCode#REMOTE} naming the method: another HTTP status, a
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JsonRpcClient {
     private static final Logger log = LoggerFactory.getLogger(JsonRpcClient.class);
+    /** EIP-1474: "Limit exceeded", what providers answer when a key's request rate is used up. */
+    private static final int LIMIT_EXCEEDED = -32005;
 
     private final RpcSettings settings;
     private final HttpClient http;
@@ -175,7 +179,12 @@ public final class JsonRpcClient {
         for (int attempt = 0; ; attempt++) {
             Attempt a = sendOnce(request, what);
             if (a.body != null) {
-                return parse(a.body, what);
+                JsonNode parsed = parse(a.body, what);
+                String limited = rateLimit(parsed);
+                if (limited == null) {
+                    return parsed;
+                }
+                a = new Attempt(null, limited + " from " + settings.redactedEndpoint(), null);
             }
             if (attempt >= settings.maxRetries()) {
                 throw remote(what, a.problem + " (gave up after " + (attempt + 1) + " attempts)");
@@ -230,6 +239,35 @@ public final class JsonRpcClient {
             throw remote(what, "the node sent truncated or invalid JSON (" + body.length + " bytes): "
                     + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The rate-limit error a node or provider answered with, or null: JSON-RPC code -32005
+     * (EIP-1474 "limit exceeded") or an error message saying "rate limit" or "too many requests",
+     * in a single response or in any member of a batch response. The request was not served, so
+     * it is retried like HTTP 429.
+     */
+    private static String rateLimit(JsonNode response) {
+        if (response.isArray()) {
+            for (JsonNode r : response) {
+                String limited = rateLimit(r);
+                if (limited != null) {
+                    return limited;
+                }
+            }
+            return null;
+        }
+        JsonNode err = response.get("error");
+        if (err == null || !err.isObject()) {
+            return null;
+        }
+        int code = err.path("code").asInt(0);
+        String message = err.path("message").asText("");
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (code == LIMIT_EXCEEDED || lower.contains("rate limit") || lower.contains("too many requests")) {
+            return "JSON-RPC rate limit (" + code + ": " + firstLine(message) + ")";
+        }
+        return null;
     }
 
     private Duration backoff(int attempt, Duration retryAfter) {

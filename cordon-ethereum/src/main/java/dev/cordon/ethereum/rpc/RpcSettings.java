@@ -14,7 +14,7 @@ import java.util.Objects;
  *                       scheme, host and port are ever printed ({@link #redactedEndpoint()})
  * @param timeout        per HTTP exchange (default 30 s)
  * @param maxRetries     retries after the first try on a timeout, connection failure, HTTP 429
- *                       or 5xx (default 4; 0 disables retries)
+ *                       or 5xx, or a JSON-RPC rate-limit error (default 4; 0 disables retries)
  * @param initialBackoff wait before the first retry, doubled on each further retry (default 250 ms)
  * @param maxBackoff     cap on one wait, also on a server's {@code Retry-After} (default 10 s)
  * @param maxConcurrent  HTTP exchanges in flight at once across all threads (default 4)

@@ -96,6 +96,49 @@ class JsonRpcClientTest {
                 .hasMessageNotContaining("secret-key").hasMessageContaining("gave up after 2 attempts");
     }
 
+    static Function<JsonNode, Reply> rpcError(int code, String message) {
+        return req -> new Reply(200, "{\"jsonrpc\":\"2.0\",\"id\":" + req.get("id")
+                + ",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"}}", 0);
+    }
+
+    @Test
+    void call_retriesJsonRpcRateLimitErrors_thenSucceeds() throws IOException {
+        JsonRpcClient c = client(4);
+        script.add(rpcError(-32005, "limit exceeded"));
+        script.add(rpcError(-32000, "Rate limit reached for this key"));
+        script.add(rpcError(429, "Too Many Requests"));
+        script.add(ok("\"0x2a\""));
+        assertThat(new EthRpc(c).chainId()).isEqualTo(42);
+        assertThat(sleeps).hasSize(3);
+    }
+
+    @Test
+    void batch_rateLimitedMember_retriesTheChunk() throws IOException {
+        JsonRpcClient c = client(2);
+        script.add(req -> new Reply(200, "[{\"jsonrpc\":\"2.0\",\"id\":" + req.get(0).get("id") + ",\"result\":\"0x1\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":" + req.get(1).get("id")
+                + ",\"error\":{\"code\":-32005,\"message\":\"request rate exceeded\"}}]", 0));
+        script.add(req -> new Reply(200, "[{\"jsonrpc\":\"2.0\",\"id\":" + req.get(0).get("id") + ",\"result\":\"0x1\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":" + req.get(1).get("id") + ",\"result\":\"0x2\"}]", 0));
+        List<JsonNode> r = c.batch(List.of(RpcRequest.of("eth_chainId"), RpcRequest.of("eth_blockNumber")));
+        assertThat(r).extracting(JsonNode::asText).containsExactly("0x1", "0x2");
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void call_rateLimitedPastRetries_givesUpNamingTheLimit_andOtherErrorsAreNotRetried() throws IOException {
+        JsonRpcClient c = client(1);
+        script.add(rpcError(-32005, "limit exceeded"));
+        script.add(rpcError(-32005, "limit exceeded"));
+        assertThatThrownBy(() -> c.call("eth_getLogs")).isInstanceOf(CordonException.class)
+                .hasMessage("eth_getLogs: JSON-RPC rate limit (-32005: limit exceeded) from http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/[hidden] (gave up after 2 attempts)");
+        script.add(rpcError(-32000, "header not found"));
+        assertThatThrownBy(() -> c.call("eth_getBlockByNumber")).isInstanceOf(JsonRpcException.class)
+                .hasMessageContaining("header not found");
+        assertThat(sleeps).hasSize(1);
+    }
+
     @Test
     void call_methodNotFound_andRpcError_andTruncatedJson() throws IOException {
         JsonRpcClient c = client(0);

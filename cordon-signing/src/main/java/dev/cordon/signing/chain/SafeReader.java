@@ -84,7 +84,7 @@ public final class SafeReader implements OnChainSignatures {
         OptionalInt threshold = attempt(errors, "getThreshold()", () -> uint(call(safe, "getThreshold()")))
                 .map(t -> OptionalInt.of(t.min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue())).orElse(OptionalInt.empty());
         Optional<BigInteger> nonce = attempt(errors, "nonce()", () -> uint(call(safe, "nonce()")));
-        List<Address> modules = attempt(errors, "getModulesPaginated", () -> modules(safe)).orElse(List.of());
+        List<Address> modules = attempt(errors, "modules", () -> modules(safe, version)).orElse(List.of());
         boolean guards = version.map(SafeVersion::supportsGuard).orElse(false);
         Optional<Address> guard = guards ? nonZero(rpc.getStorageAt(safe, slotNumber(GUARD_SLOT), block)) : Optional.empty();
         Optional<Address> moduleGuard = version.map(SafeVersion::supportsModuleGuard).orElse(false)
@@ -121,13 +121,15 @@ public final class SafeReader implements OnChainSignatures {
     }
 
     @Override
-    public boolean isValidContractSignature(Address owner, Bytes32 hash, byte[] preimage, HexData signature) {
-        if (magic(owner, new Function("isValidSignature", List.<Type>of(
+    public boolean isValidSignatureForHash(Address owner, Bytes32 hash, HexData signature) {
+        return magic(owner, new Function("isValidSignature", List.<Type>of(
                 new org.web3j.abi.datatypes.generated.Bytes32(hash.bytes()), new DynamicBytes(signature.bytes())),
-                List.of()), EIP1271_MAGIC)) {
-            return true;
-        }
-        return magic(owner, new Function("isValidSignature", List.<Type>of(new DynamicBytes(preimage),
+                List.of()), EIP1271_MAGIC);
+    }
+
+    @Override
+    public boolean isValidSignatureForData(Address owner, byte[] data, HexData signature) {
+        return magic(owner, new Function("isValidSignature", List.<Type>of(new DynamicBytes(data),
                 new DynamicBytes(signature.bytes())), List.of()), LEGACY_EIP1271_MAGIC);
     }
 
@@ -148,7 +150,31 @@ public final class SafeReader implements OnChainSignatures {
         }
     }
 
-    private List<Address> modules(Address safe) {
+    /**
+     * The enabled modules: {@code getModulesPaginated} (Safe 1.1.0 and later), or {@code getModules()}
+     * on 1.0.0 and earlier, which lack the paginated getter (and answer it through their fallback
+     * function with empty data). When the version is unknown the paginated getter is tried first.
+     */
+    private List<Address> modules(Address safe, Optional<SafeVersion> version) {
+        if (version.isPresent() && !version.get().atLeast(SafeVersion.V1_1_0)) {
+            return addresses(call(safe, "getModules()"), 0);
+        }
+        try {
+            return modulesPaginated(safe);
+        } catch (CordonException paginated) {
+            if (version.isPresent()) {
+                throw paginated;
+            }
+            try {
+                return addresses(call(safe, "getModules()"), 0);
+            } catch (CordonException legacy) {
+                throw new CordonException(ErrorCode.REMOTE, "getModulesPaginated: " + paginated.getMessage()
+                        + "; getModules(): " + legacy.getMessage());
+            }
+        }
+    }
+
+    private List<Address> modulesPaginated(Address safe) {
         List<Address> out = new ArrayList<>();
         Address start = SENTINEL;
         for (int page = 0; page < 100; page++) {

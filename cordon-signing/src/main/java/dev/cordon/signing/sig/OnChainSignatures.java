@@ -7,11 +7,17 @@ import dev.cordon.ethereum.HexData;
 /** What signature checks need from the chain; implemented over RPC by {@code dev.cordon.signing.chain.SafeReader}. */
 public interface OnChainSignatures {
     /**
-     * Whether contract {@code owner} accepts {@code signature} for the transaction, by EIP-1271
-     * {@code isValidSignature(bytes32,bytes)} or the legacy {@code isValidSignature(bytes,bytes)}
-     * over the transaction pre-image, as the Safe itself asks.
+     * Whether contract {@code owner} answers EIP-1271 {@code isValidSignature(bytes32,bytes)} with
+     * its magic value {@code 0x1626ba7e}: how Safe 1.5.0 asks a contract owner about the safeTxHash.
      */
-    boolean isValidContractSignature(Address owner, Bytes32 hash, byte[] preimage, HexData signature);
+    boolean isValidSignatureForHash(Address owner, Bytes32 hash, HexData signature);
+
+    /**
+     * Whether contract {@code owner} answers the legacy {@code isValidSignature(bytes,bytes)} with
+     * {@code 0x20c13b0b}: how Safes up to 1.4.1 ask, passing the transaction pre-image
+     * ({@code 0x19 0x01 ‖ domain ‖ structHash}, 66 bytes), not its hash.
+     */
+    boolean isValidSignatureForData(Address owner, byte[] data, HexData signature);
 
     /** Whether {@code owner} has called {@code approveHash(hash)} on {@code safe}. */
     boolean isHashApproved(Address safe, Address owner, Bytes32 hash);

@@ -7,6 +7,7 @@ import dev.cordon.ethereum.EthAddresses;
 import dev.cordon.ethereum.HexData;
 import dev.cordon.signing.SafeHasher;
 import dev.cordon.signing.SafeTransaction;
+import dev.cordon.signing.SafeVersion;
 import java.math.BigInteger;
 import java.security.SignatureException;
 import java.util.ArrayList;
@@ -147,7 +148,11 @@ public final class SignatureVerifier {
             return new SignatureCheck(source, "contract", Optional.of(c.owner()), SignatureStatus.UNVERIFIED,
                     "contract signature of " + EthAddresses.checksummed(c.owner()) + "; give --rpc to ask it (isValidSignature)");
         }
-        boolean ok = chain.get().isValidContractSignature(c.owner(), hash, SafeHasher.transactionData(tx), c.signature());
+        // Ask the owner exactly what the Safe will ask it (checkNSignatures of each release): a
+        // signature valid only under the other form would pass cordon and fail on chain.
+        boolean ok = tx.version().atLeast(SafeVersion.V1_5_0)
+                ? chain.get().isValidSignatureForHash(c.owner(), hash, c.signature())
+                : chain.get().isValidSignatureForData(c.owner(), SafeHasher.transactionData(tx), c.signature());
         return new SignatureCheck(source, "contract", Optional.of(c.owner()),
                 ok ? SignatureStatus.VALID : SignatureStatus.WRONG_TRANSACTION, ok
                         ? "contract " + EthAddresses.checksummed(c.owner()) + " accepts this transaction (isValidSignature)"

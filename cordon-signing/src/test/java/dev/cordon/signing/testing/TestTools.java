@@ -1,4 +1,4 @@
-package dev.cordon.signing.it;
+package dev.cordon.signing.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * {@code .ci/install-tools} into {@code tools/npm/node_modules}. Missing tools fail the test with
  * the command to run; they are never skipped silently.
  */
-final class TestTools {
+public final class TestTools {
     private TestTools() {
     }
 
-    static Path nodeModules() {
+    public static Path nodeModules() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
             Path nm = p.resolve("tools/npm/node_modules");
@@ -37,7 +37,7 @@ final class TestTools {
                 + ": run .ci/install-tools (it runs npm ci in tools/npm) before the integration tests");
     }
 
-    static Path require(String relative) {
+    public static Path require(String relative) {
         Path p = nodeModules().resolve(relative);
         if (!Files.exists(p)) {
             throw new AssertionError(p + " is missing: run .ci/install-tools");
@@ -45,25 +45,43 @@ final class TestTools {
         return p;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** The creation bytecode of a compiled contract artifact (truffle or hardhat JSON). */
-    static byte[] bytecode(String artifact) throws IOException {
+    public static byte[] bytecode(String artifact) throws IOException {
         JsonNode n = new ObjectMapper().readTree(require(artifact).toFile());
         return Hex.decode(n.get("bytecode").asText(), artifact);
     }
 
-    static byte[] deployedBytecode(String artifact) throws IOException {
+    public static byte[] deployedBytecode(String artifact) throws IOException {
         JsonNode n = new ObjectMapper().readTree(require(artifact).toFile());
         return Hex.decode(n.get("deployedBytecode").asText(), artifact);
     }
 
-    /** Compiles a Solidity test resource with solc-js (node) and returns the creation code of each contract. */
-    static Map<String, byte[]> compile(Path source, List<String> contracts) throws IOException, InterruptedException {
+    /**
+     * Compiles a Solidity source on the test classpath (for example
+     * {@code dev/cordon/signing/it/BybitReplica.sol}) with solc-js and returns the creation code of
+     * each named contract.
+     */
+    public static Map<String, byte[]> compileResource(String resource, List<String> contracts)
+            throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("cordon-sol");
+        Path source = work.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+        try (var in = TestTools.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError(resource + " is not on the test classpath");
+            }
+            Files.copy(in, source);
+        }
+        return compile(source, contracts);
+    }
+
+    /** Compiles a Solidity file with solc-js (node) and returns the creation code of each contract. */
+    public static Map<String, byte[]> compile(Path source, List<String> contracts) throws IOException, InterruptedException {
         Path solc = require("solc/solc.js");
         Path work = Files.createTempDirectory("cordon-solc");
         Files.copy(source, work.resolve(source.getFileName()));

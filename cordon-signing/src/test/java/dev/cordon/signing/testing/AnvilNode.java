@@ -1,4 +1,4 @@
-package dev.cordon.signing.it;
+package dev.cordon.signing.testing;
 
 import dev.cordon.ethereum.rpc.EthRpc;
 import dev.cordon.ethereum.rpc.JsonRpcClient;
@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A real Anvil node on a free loopback port, from the npm package {@code @foundry-rs/anvil-linux-amd64}. */
-final class AnvilNode implements AutoCloseable {
+public final class AnvilNode implements AutoCloseable {
     private final Process process;
     private final EthRpc rpc;
     private final String url;
@@ -22,7 +22,7 @@ final class AnvilNode implements AutoCloseable {
                 .withRetries(0, Duration.ofMillis(50), Duration.ofMillis(50))));
     }
 
-    static AnvilNode start(long chainId) throws IOException, InterruptedException {
+    public static AnvilNode start(long chainId) throws IOException, InterruptedException {
         Path anvil = TestTools.require("@foundry-rs/anvil-linux-amd64/bin/anvil");
         int port = TestTools.freePort();
         Process p = new ProcessBuilder(anvil.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
@@ -44,11 +44,11 @@ final class AnvilNode implements AutoCloseable {
         }
     }
 
-    EthRpc rpc() {
+    public EthRpc rpc() {
         return rpc;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
