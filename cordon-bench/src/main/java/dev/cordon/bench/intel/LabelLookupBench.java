@@ -12,6 +12,8 @@ import dev.cordon.intel.pack.BundledPack;
 import dev.cordon.intel.store.DatasetInfo;
 import dev.cordon.intel.store.InMemoryLabelStore;
 import dev.cordon.intel.store.LabelBatch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Option;
  * {@link LabelIndex}, built from the bundled intelligence pack plus {@code --extra} generated
  * labelled Ethereum addresses. The queried addresses are prepared before timing (one in ten is
  * labelled, the rest are not: most counterparties of an exchange carry no label); each lookup
- * returns the strongest open label. Throughput is the median of timed rounds after a warm-up.
- * Goal (from the issue): 5,000,000 lookups/s per core.
+ * returns the strongest open label. Throughput is the median of timed rounds after a warm-up,
+ * by wall clock and per second of the measuring thread's CPU time (the per-core figure, which
+ * other load on the machine does not distort). Goal (from the issue): 5,000,000 lookups/s per core.
  */
 @Command(name = "labels", mixinStandardHelpOptions = true,
         description = "Label lookups per second on one core against the in-memory label index (bundled pack + generated labels).")
@@ -85,27 +88,35 @@ public final class LabelLookupBench implements Callable<Integer> {
         for (int i = 0; i < 2_000_000; i++) {
             hits += index.find(queries[i & mask]) >= 0 ? 1 : 0;
         }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] rates = new double[rounds];
+        double[] cpuRates = new double[rounds];
         for (int k = 0; k < rounds; k++) {
             long s = System.nanoTime();
+            long c = cpu.getCurrentThreadCpuTime();
             long h = 0;
             for (int i = 0; i < lookups; i++) {
                 h += index.find(queries[i & mask]) >= 0 ? 1 : 0;
             }
             rates[k] = lookups / ((System.nanoTime() - s) / 1e9);
+            cpuRates[k] = lookups / (Math.max(1, cpu.getCurrentThreadCpuTime() - c) / 1e9);
             hits = h;
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
         double median = rates[rounds / 2];
+        double cpuMedian = cpuRates[rounds / 2];
         new Report("labels")
                 .put("labelled_addresses", index.size())
                 .put("index_build_ms", buildMs)
                 .put("lookups", lookups)
                 .put("hit_ratio", Report.round(hits / (double) lookups))
                 .put("lookups_per_s", Math.round(median))
+                .put("lookups_per_cpu_s", Math.round(cpuMedian))
+                .put("load_average", Report.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
                 .put("threads", 1)
                 .put("goal_lookups_per_s", GOAL_LOOKUPS_PER_S)
-                .put("meets_goals", median >= GOAL_LOOKUPS_PER_S)
+                .put("meets_goals", cpuMedian >= GOAL_LOOKUPS_PER_S)
                 .print(System.out, json);
         return 0;
     }
