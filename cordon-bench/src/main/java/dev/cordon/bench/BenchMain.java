@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 dev.cordon.bench.workforce.WorkforceBench.class,
                 dev.cordon.bench.intel.ClusterBench.class,
                 dev.cordon.bench.intel.LabelLookupBench.class,
+                dev.cordon.bench.intel.ExposureBench.class,
         })
 public final class BenchMain implements Runnable {
     @Spec

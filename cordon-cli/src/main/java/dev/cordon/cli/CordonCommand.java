@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 dev.cordon.cli.chain.AddressCommand.class,
                 dev.cordon.cli.chain.BlockCommand.class,
                 dev.cordon.cli.trace.TraceCommand.class,
+                dev.cordon.cli.trace.ExposureCommand.class,
                 dev.cordon.cli.signing.SafeCommand.class,
                 dev.cordon.cli.workforce.WorkforceCommand.class,
         })

@@ -36,6 +36,7 @@ public final class DemoCommand implements Runnable {
     static List<DemoSection> sections() {
         return List.of(
                 new dev.cordon.cli.demo.BitcoinDemo(),
+                new dev.cordon.cli.demo.EthereumDemo(),
                 new dev.cordon.cli.demo.IntelDemo(),
                 new dev.cordon.cli.demo.SigningDemo(),
                 new dev.cordon.cli.demo.WorkforceDemo());

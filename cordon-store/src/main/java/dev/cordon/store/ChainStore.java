@@ -103,6 +103,16 @@ public interface ChainStore extends AutoCloseable {
      */
     String contentDigest();
 
+    /**
+     * The Ethereum blocks, transfers and balances held in the same store (columns of their own,
+     * atomic per block like {@link #append}).
+     *
+     * @throws StoreException with {@link ErrorCode#USAGE} when this store cannot hold Ethereum
+     */
+    default EthereumStore ethereum() {
+        throw new StoreException(ErrorCode.USAGE, "this store does not hold Ethereum");
+    }
+
     /** Commits every appended block, then releases the store. */
     @Override
     void close();

@@ -8,6 +8,7 @@ import dev.cordon.bitcoin.RawBlockFiles;
 import dev.cordon.cli.CommonOptions;
 import dev.cordon.cli.Json;
 import dev.cordon.cli.Progress;
+import dev.cordon.cli.intel.BitcoinClustering;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Clock;
 import dev.cordon.core.CordonException;
@@ -74,6 +75,10 @@ public final class IngestBitcoinCommand implements Callable<Integer> {
             description = "Most blocks held in memory while waiting for their parent (default: ${DEFAULT-VALUE}).")
     int maxHeld;
 
+    @Option(names = "--no-cluster",
+            description = "Do not update the multi-input clusters in <data>/intel now (a later ingest catches up).")
+    boolean noCluster;
+
     @Override
     public Integer call() {
         BitcoinNetwork net = BitcoinNetwork.parse(network);
@@ -93,7 +98,11 @@ public final class IngestBitcoinCommand implements Callable<Integer> {
                         .get("blocks_applied") + " new blocks before it; store tip: " + tip + ")", e);
             }
             ingest.finish();
-            print(ingest.summary(clock.millis() - t0));
+            Map<String, Object> summary = ingest.summary(clock.millis() - t0);
+            if (!noCluster) {
+                summary.put("clustering", BitcoinClustering.catchUp(common.dataDir(), store, clock, false));
+            }
+            print(summary);
         }
         return 0;
     }
@@ -159,6 +168,11 @@ public final class IngestBitcoinCommand implements Callable<Integer> {
                 summary.get("blocks_applied"), summary.get("blocks_already_present"), summary.get("transactions"),
                 ((Number) summary.get("seconds")).doubleValue(), ((Number) summary.get("tx_per_second")).doubleValue());
         System.out.println("tip: height " + summary.get("tip_height") + "  " + summary.get("tip_hash"));
+        if (summary.get("clustering") instanceof Map<?, ?> c) {
+            System.out.printf("clustered heights %s..%s: %,d transactions, %,d merges, %,d addresses in %,d clusters in %.1f s (%,d tx/s)%n",
+                    c.get("from_height"), c.get("to_height"), c.get("transactions"), c.get("merges"), c.get("addresses"),
+                    c.get("clusters"), ((Number) c.get("seconds")).doubleValue(), c.get("tx_per_second"));
+        }
         Object waiting = summary.get("waiting_for_parent");
         if (waiting instanceof List<?> w && !w.isEmpty()) {
             System.out.println(w.size() + " block(s) wait for a parent not yet seen (ingest the files holding it):");

@@ -8,13 +8,13 @@ import picocli.CommandLine.Spec;
 /** {@code cordon ingest <chain>}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Load blocks into the local store.",
-        subcommands = {IngestBitcoinCommand.class})
+        subcommands = {IngestBitcoinCommand.class, IngestEthereumCommand.class})
 public final class IngestCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a chain: bitcoin");
+        throw new ParameterException(spec.commandLine(), "name a chain: bitcoin or ethereum");
     }
 }

@@ -1,11 +1,14 @@
 package dev.cordon.cli.demo;
 
+import dev.cordon.bitcoin.BitcoinAddresses;
 import dev.cordon.bitcoin.BitcoinNetwork;
 import dev.cordon.bitcoin.BlkFileReader;
 import dev.cordon.cli.Terminal;
 import dev.cordon.cli.chain.BitcoinIngest;
 import dev.cordon.cli.chain.ChainStores;
 import dev.cordon.cli.chain.ChainViews;
+import dev.cordon.cli.intel.AddressIntel;
+import dev.cordon.cli.intel.BitcoinClustering;
 import dev.cordon.core.Chain;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
@@ -30,6 +33,7 @@ import java.util.Map;
  */
 public final class BitcoinDemo implements DemoSection {
     static final String BLOCKS = "/dev/cordon/cli/demo/bitcoin/first-100k-blocks.dat";
+    static final String SATOSHI = "12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S";
     static final String FIRST_TRANSFER = "f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16";
 
     @Override
@@ -58,11 +62,29 @@ public final class BitcoinDemo implements DemoSection {
             genesis(store, ctx);
             firstTransfer(store, ctx);
             richest(store, ctx);
+            cluster(store, ctx);
         }
         out.println();
         out.println("Explore it yourself:");
         out.println("  ./cordon address 12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S --data " + ctx.workDir());
         out.println("  ./cordon tx " + FIRST_TRANSFER + " --data " + ctx.workDir() + " --json");
+        out.println("  ./cordon cluster " + SATOSHI + " --data " + ctx.workDir());
+    }
+
+    /** Clusters the store (as every ingest does) and shows the entity of Satoshi's block-9 address. */
+    private static void cluster(ChainStore store, DemoContext ctx) {
+        Map<String, Object> c = BitcoinClustering.catchUp(ctx.workDir(), store, ctx.clock(), false);
+        ctx.out().println();
+        ctx.out().printf("-- Multi-input clustering: %s transactions, %s with several inputs, %s addresses in %s clusters%n",
+                c.get("transactions"), c.get("multi_input_transactions"), c.get("addresses"), c.get("clusters"));
+        AddressIntel intel = AddressIntel.lookup(ctx.workDir(), BitcoinAddresses.parse(SATOSHI), ctx.clock().now())
+                .orElseThrow(() -> missing("the intel store after clustering"));
+        int size = intel.cluster().map(v -> v.size()).orElse(0);
+        ctx.out().println("cluster of " + SATOSHI + " (paid Hal in block 170): " + size + " address(es)"
+                + (((Number) c.get("multi_input_transactions")).longValue() == 0 ? "; no transaction in these blocks spends"
+                + " coins of two addresses together, so every early address is an entity of its own" : ""));
+        c.put("satoshi_cluster_size", size);
+        ctx.report().put("clustering", c);
     }
 
     private static void genesis(ChainStore store, DemoContext ctx) {

@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cordon cluster ADDRESS}: the entity clustering puts the address in, its size and labels. */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
+@Command(name = "cluster", mixinStandardHelpOptions = true, subcommands = ClusterRebuildCommand.class,
         description = "Show the entity (cluster) an address belongs to: size, strongest label, members' labels, refused merges.")
 public final class ClusterCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "ADDRESS", description = "A Bitcoin or Ethereum address.")
+    @Parameters(paramLabel = "ADDRESS", arity = "0..1", description = "A Bitcoin or Ethereum address.")
     String address;
 
     @Option(names = "--members", defaultValue = "20", description = "Members to list (default ${DEFAULT-VALUE}).")
@@ -39,6 +39,9 @@ public final class ClusterCommand implements Runnable {
 
     @Override
     public void run() {
+        if (address == null) {
+            throw new CordonException(ErrorCode.USAGE, "cordon cluster needs an ADDRESS (or the subcommand 'rebuild')");
+        }
         Address a = IntelAddresses.parse(address);
         ClusterView v;
         try (IntelStore store = IntelStore.open(common.dataDir())) {

@@ -9,12 +9,12 @@ import dev.cordon.core.Category;
 import dev.cordon.core.Chain;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
+import dev.cordon.intel.crosschain.ThorchainDeposits;
 import dev.cordon.intel.graph.GraphBuilder;
 import dev.cordon.intel.graph.GraphFile;
 import dev.cordon.intel.graph.UtxoGraph;
 import dev.cordon.intel.trace.Endpoint;
 import dev.cordon.intel.trace.EndpointResolver;
-import dev.cordon.intel.trace.MapEndpointResolver;
 import dev.cordon.intel.trace.TaintModels;
 import dev.cordon.intel.trace.TraceLimits;
 import dev.cordon.intel.trace.TraceReport;
@@ -78,11 +78,16 @@ public final class TraceCommand implements Callable<Integer> {
     boolean backward;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "CSV of address,entity,category; service categories are endpoints (all labels when backward).")
+            description = "CSV of address,entity,category, added to (and overriding) the labels of <data>/intel; "
+                    + "service categories are endpoints (all labels when backward).")
     Path labels;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the endpoint flows as CSV.")
     Path csv;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report with an interactive flow graph (opens offline).")
+    Path html;
 
     @Option(names = "--paths", defaultValue = "3", paramLabel = "N", description = "Paths per endpoint (default: ${DEFAULT-VALUE}).")
     int paths;
@@ -92,12 +97,19 @@ public final class TraceCommand implements Callable<Integer> {
         TraceRequest request = request();
         try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
             UtxoGraph graph = graph(store);
-            EndpointResolver endpoints = labels == null ? EndpointResolver.none()
-                    : MapEndpointResolver.of(readLabels(labels, !backward), store);
+            EndpointResolver endpoints = StoreEndpoints.resolve(common.dataDir(), store,
+                    labels == null ? Map.of() : readLabels(labels, !backward), backward);
+            if (!backward) {
+                endpoints = ThorchainDeposits.scan(graph, store).endpoints(endpoints);
+            }
             Tracer tracer = new Tracer(graph, store, endpoints);
             TraceReport report = backward ? tracer.backward(request) : tracer.forward(request);
             if (csv != null) {
                 TraceOutput.writeCsv(csv, report);
+            }
+            if (html != null) {
+                TraceHtml.write(html, report, TraceHtml.question(from, model, request, store, graph,
+                        common.dataDir(), labels, dev.cordon.core.Clock.system()));
             }
             if (common.json()) {
                 Json.print(System.out, TraceOutput.json(report));

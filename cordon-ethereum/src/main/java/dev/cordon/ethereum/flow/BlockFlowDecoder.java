@@ -1,5 +1,6 @@
 package dev.cordon.ethereum.flow;
 
+import dev.cordon.core.account.EthBlockFlows;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.core.Address;
 import dev.cordon.core.BlockHash;

@@ -1,7 +1,7 @@
 package dev.cordon.ethereum.ingest;
 
 import dev.cordon.core.BlockHash;
-import dev.cordon.ethereum.flow.EthBlockFlows;
+import dev.cordon.core.account.EthBlockFlows;
 import java.util.List;
 import java.util.Map;
 

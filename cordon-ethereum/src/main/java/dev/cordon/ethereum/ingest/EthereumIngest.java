@@ -1,12 +1,13 @@
 package dev.cordon.ethereum.ingest;
 
+import dev.cordon.core.account.EthereumSink;
 import dev.cordon.core.BlockHash;
 import dev.cordon.core.Clock;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.DecodeException;
 import dev.cordon.core.ErrorCode;
-import dev.cordon.ethereum.flow.BlockRef;
-import dev.cordon.ethereum.flow.EthBlockFlows;
+import dev.cordon.core.account.BlockRef;
+import dev.cordon.core.account.EthBlockFlows;
 import dev.cordon.ethereum.rpc.JsonRpcException;
 import dev.cordon.ethereum.rpc.Sleeper;
 import java.time.Duration;

@@ -1,10 +1,11 @@
 package dev.cordon.ethereum.ingest;
 
+import dev.cordon.core.account.EthereumSink;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
 import dev.cordon.core.Transfer;
-import dev.cordon.ethereum.flow.BlockRef;
-import dev.cordon.ethereum.flow.EthBlockFlows;
+import dev.cordon.core.account.BlockRef;
+import dev.cordon.core.account.EthBlockFlows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cordon.ethereum.ingest;
 
+import dev.cordon.core.account.EthereumSink;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
 import java.time.Duration;

@@ -2,10 +2,11 @@ package dev.cordon.ethereum.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cordon.core.BlockHash;
 import dev.cordon.core.DecodeException;
 import dev.cordon.ethereum.flow.BlockFlowDecoder;
-import dev.cordon.ethereum.flow.EthBlockFlows;
+import dev.cordon.core.account.EthBlockFlows;
 import dev.cordon.ethereum.flow.TraceDialect;
 import dev.cordon.ethereum.flow.internal.Ctx;
 import dev.cordon.ethereum.flow.internal.Json;
@@ -17,6 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -26,18 +30,32 @@ import org.slf4j.LoggerFactory;
  * Blocks from a node over JSON-RPC. One batch per range fetches every block with full
  * transactions, its receipts ({@code eth_getBlockReceipts}; when the node lacks that method,
  * one {@code eth_getTransactionReceipt} per transaction in a second batch) and its traces
- * ({@code trace_block}, or {@code debug_traceBlockByNumber} with {@code callTracer}). The blocks
- * are then decoded; a range is fetched as two halves in parallel. A {@code null} answer for any of them is a
- * {@link MissingBlockException}, never a skipped block.
+ * ({@code trace_block}, or {@code debug_traceBlockByNumber} with {@code callTracer}; when the node
+ * lacks the latter, as Anvil does, one {@code debug_traceTransaction} per transaction, assembled into
+ * the block form). The blocks are then decoded; a range is fetched as two halves in parallel. A
+ * {@code null} answer for any of them is a {@link MissingBlockException}, never a skipped block.
  */
 public final class RpcBlockSource implements BlockSource {
     private static final Logger log = LoggerFactory.getLogger(RpcBlockSource.class);
     private static final String BLOCK_RECEIPTS = "eth_getBlockReceipts";
+    private static final String GETH_BLOCK_TRACE = "debug_traceBlockByNumber";
+    private static final Map<String, String> CALL_TRACER = Map.of("tracer", "callTracer");
+    /**
+     * Members of blocks, transactions, receipts, logs and trace frames that the decoder never
+     * reads (calldata, return data, init code, blooms, signatures, roots, gas limits): the parser
+     * skips them instead of building them, which is most of a traced block's bytes.
+     */
+    static final Set<String> UNREAD = Set.of("input", "output", "init", "logsBloom", "r", "s", "v", "yParity",
+            "accessList", "authorizationList", "blobVersionedHashes", "stateRoot", "transactionsRoot", "receiptsRoot",
+            "mixHash", "sha3Uncles", "extraData", "cumulativeGasUsed", "gas", "gasLimit", "subtraces", "withdrawals",
+            "withdrawalsRoot", "uncles", "nonce", "difficulty", "totalDifficulty", "size", "sealFields", "parentBeaconBlockRoot",
+            "requestsHash", "excessBlobGas");
 
     private final JsonRpcClient rpc;
     private final TraceDialect dialect;
     private final BlockFlowDecoder decoder;
     private volatile boolean perTxReceipts;
+    private volatile boolean perTxTraces;
 
     public RpcBlockSource(JsonRpcClient rpc, TraceDialect dialect, BlockFlowDecoder decoder) {
         this.rpc = Objects.requireNonNull(rpc, "rpc");
@@ -83,44 +101,58 @@ public final class RpcBlockSource implements BlockSource {
                 throw new MissingBlockException(from + i, "block");
             }
         }
-        List<JsonNode> receipts = raw.blockReceipts() ? results.subList(n, 2 * n) : receiptsPerTx(from, blocks);
+        List<JsonNode> receipts = raw.blockReceipts() ? results.subList(n, 2 * n)
+                : perTx(from, blocks, "receipt", h -> RpcRequest.of("eth_getTransactionReceipt", h), (h, r) -> r);
         int tracesAt = raw.blockReceipts() ? 2 * n : n;
+        List<JsonNode> traces = dialect == TraceDialect.NONE ? null
+                : raw.blockTraces() ? results.subList(tracesAt, tracesAt + n)
+                : perTx(from, blocks, "trace", h -> RpcRequest.of("debug_traceTransaction", h, CALL_TRACER),
+                        RpcBlockSource::gethEntry);
         for (int i = 0; i < n; i++) {
             if (receipts.get(i) == null || receipts.get(i).isNull()) {
                 throw new MissingBlockException(from + i, "receipts");
             }
-            if (dialect != TraceDialect.NONE && results.get(tracesAt + i).isNull()) {
+            if (traces != null && traces.get(i).isNull()) {
                 throw new MissingBlockException(from + i, "traces");
             }
         }
         return IntStream.range(0, n)
-                .mapToObj(i -> decoder.decode(blocks.get(i), receipts.get(i), dialect,
-                        dialect == TraceDialect.NONE ? null : results.get(tracesAt + i)))
+                .mapToObj(i -> decoder.decode(blocks.get(i), receipts.get(i), dialect, traces == null ? null : traces.get(i)))
                 .toList();
     }
 
-    /** The batch's results, and whether they hold one eth_getBlockReceipts result per block. */
-    private record Raw(List<JsonNode> results, boolean blockReceipts) {
+    /**
+     * The batch's results, whether they hold one eth_getBlockReceipts result per block, and
+     * whether they hold the block traces.
+     */
+    private record Raw(List<JsonNode> results, boolean blockReceipts, boolean blockTraces) {
     }
 
+    /** Fetches the batch; a block-level method the node lacks is replaced by per-transaction calls from then on. */
     private Raw fetchRaw(long from, int n) {
-        if (!perTxReceipts) {
+        while (true) {
+            boolean blockReceipts = !perTxReceipts;
+            boolean blockTraces = dialect != TraceDialect.NONE && !perTxTraces;
             try {
-                return new Raw(rpc.batch(requests(from, n, true)), true);
+                return new Raw(rpc.batch(requests(from, n, blockReceipts, blockTraces), UNREAD), blockReceipts, blockTraces);
             } catch (JsonRpcException e) {
-                if (!e.isMethodNotFound() || !BLOCK_RECEIPTS.equals(e.method())) {
+                if (!e.isMethodNotFound()) {
                     throw e;
                 }
-                if (!perTxReceipts) {
+                if (blockReceipts && BLOCK_RECEIPTS.equals(e.method())) {
                     log.info("{} is not served by the node; fetching receipts one transaction at a time", BLOCK_RECEIPTS);
+                    perTxReceipts = true;
+                } else if (blockTraces && dialect == TraceDialect.GETH && GETH_BLOCK_TRACE.equals(e.method())) {
+                    log.info("{} is not served by the node; tracing one transaction at a time", GETH_BLOCK_TRACE);
+                    perTxTraces = true;
+                } else {
+                    throw e;
                 }
-                perTxReceipts = true;
             }
         }
-        return new Raw(rpc.batch(requests(from, n, false)), false);
     }
 
-    private List<RpcRequest> requests(long from, int n, boolean blockReceipts) {
+    private List<RpcRequest> requests(long from, int n, boolean blockReceipts, boolean blockTraces) {
         List<RpcRequest> reqs = new ArrayList<>(3 * n);
         for (int i = 0; i < n; i++) {
             reqs.add(RpcRequest.of("eth_getBlockByNumber", hex(from + i), true));
@@ -130,34 +162,50 @@ public final class RpcBlockSource implements BlockSource {
                 reqs.add(RpcRequest.of(BLOCK_RECEIPTS, hex(from + i)));
             }
         }
-        for (int i = 0; i < n && dialect != TraceDialect.NONE; i++) {
+        for (int i = 0; i < n && blockTraces; i++) {
             reqs.add(dialect == TraceDialect.PARITY
                     ? RpcRequest.of("trace_block", hex(from + i))
-                    : RpcRequest.of("debug_traceBlockByNumber", hex(from + i), Map.of("tracer", "callTracer")));
+                    : RpcRequest.of(GETH_BLOCK_TRACE, hex(from + i), CALL_TRACER));
         }
         return reqs;
     }
 
-    private List<JsonNode> receiptsPerTx(long from, List<JsonNode> blocks) {
+    /** A debug_traceTransaction result in the form of a debug_traceBlockByNumber entry. */
+    private static JsonNode gethEntry(String txHash, JsonNode frame) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("txHash", txHash);
+        entry.set("result", frame);
+        return entry;
+    }
+
+    /**
+     * One request per transaction of each block, in one batch; the answers grouped into one array
+     * per block, each answer passed through {@code wrap(txHash, answer)}.
+     */
+    private List<JsonNode> perTx(long from, List<JsonNode> blocks, String what, Function<String, RpcRequest> request,
+                                 BiFunction<String, JsonNode, JsonNode> wrap) {
         List<RpcRequest> reqs = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         int[] counts = new int[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             JsonNode txs = blocks.get(i).path("transactions");
             counts[i] = txs.size();
             for (JsonNode tx : txs) {
-                reqs.add(RpcRequest.of("eth_getTransactionReceipt", tx.path("hash").asText("")));
+                String h = tx.path("hash").asText("");
+                hashes.add(h);
+                reqs.add(request.apply(h));
             }
         }
-        List<JsonNode> all = reqs.isEmpty() ? List.of() : rpc.batch(reqs);
+        List<JsonNode> all = reqs.isEmpty() ? List.of() : rpc.batch(reqs, UNREAD);
         List<JsonNode> out = new ArrayList<>(blocks.size());
         int k = 0;
         for (int i = 0; i < blocks.size(); i++) {
             var arr = JsonNodeFactory.instance.arrayNode(counts[i]);
             for (int j = 0; j < counts[i]; j++, k++) {
                 if (all.get(k) == null || all.get(k).isNull()) {
-                    throw new MissingBlockException(from + i, "receipt of transaction " + j);
+                    throw new MissingBlockException(from + i, what + " of transaction " + j);
                 }
-                arr.add(all.get(k));
+                arr.add(wrap.apply(hashes.get(k), all.get(k)));
             }
             out.add(arr);
         }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,21 +101,33 @@ public final class JsonRpcClient {
      * @throws JsonRpcException on the first request (in order) that the node answered with an error
      */
     public List<JsonNode> batch(List<RpcRequest> requests) {
+        return batch(requests, Set.of());
+    }
+
+    /**
+     * As {@link #batch(List)}, but members named in {@code ignoredFields} are skipped by the
+     * streaming parser at any depth, without being decoded or kept in the tree: for large
+     * results (blocks, receipts, traces) whose calldata, bytecode and blooms the caller never
+     * reads. JSON-RPC envelope members ({@code id}, {@code result}, {@code error} and the error's
+     * {@code code}, {@code message}, {@code data}) must not be listed.
+     */
+    public List<JsonNode> batch(List<RpcRequest> requests, Set<String> ignoredFields) {
         List<JsonNode> out = new ArrayList<>(requests.size());
         for (int from = 0; from < requests.size(); from += settings.maxBatchSize()) {
-            out.addAll(batchChunk(requests.subList(from, Math.min(requests.size(), from + settings.maxBatchSize()))));
+            out.addAll(batchChunk(requests.subList(from, Math.min(requests.size(), from + settings.maxBatchSize())),
+                    ignoredFields));
         }
         return out;
     }
 
-    private List<JsonNode> batchChunk(List<RpcRequest> chunk) {
+    private List<JsonNode> batchChunk(List<RpcRequest> chunk, Set<String> ignoredFields) {
         ArrayNode body = mapper.createArrayNode();
         long first = ids.getAndAdd(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             body.add(encode(chunk.get(i), first + i));
         }
         String what = "batch of " + chunk.size() + " (" + chunk.get(0).method() + (chunk.size() > 1 ? ", ..." : "") + ")";
-        JsonNode response = exchange(body, what);
+        JsonNode response = exchange(body, what, ignoredFields);
         if (response.isObject() && response.has("error")) {
             JsonNode err = response.get("error");
             throw new JsonRpcException(what, err.path("code").asInt(0), err.path("message").asText("(no message)"), null);
@@ -164,6 +177,10 @@ public final class JsonRpcClient {
     }
 
     private JsonNode exchange(JsonNode body, String what) {
+        return exchange(body, what, Set.of());
+    }
+
+    private JsonNode exchange(JsonNode body, String what, Set<String> ignoredFields) {
         byte[] payload;
         try {
             payload = mapper.writeValueAsBytes(body);
@@ -179,7 +196,7 @@ public final class JsonRpcClient {
         for (int attempt = 0; ; attempt++) {
             Attempt a = sendOnce(request, what);
             if (a.body != null) {
-                JsonNode parsed = parse(a.body, what);
+                JsonNode parsed = parse(a.body, what, ignoredFields);
                 String limited = rateLimit(parsed);
                 if (limited == null) {
                     return parsed;
@@ -228,9 +245,10 @@ public final class JsonRpcClient {
         }
     }
 
-    private JsonNode parse(byte[] body, String what) {
+    private JsonNode parse(byte[] body, String what, Set<String> ignoredFields) {
         try {
-            JsonNode n = mapper.readTree(body);
+            JsonNode n = ignoredFields.isEmpty() ? mapper.readTree(body)
+                    : mapper.readTree(new SkippingParser(mapper.getFactory().createParser(body), ignoredFields));
             if (n == null || n.isMissingNode()) {
                 throw remote(what, "the node sent an empty response body");
             }

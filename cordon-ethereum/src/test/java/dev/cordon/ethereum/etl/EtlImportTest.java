@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.core.DecodeException;
 import dev.cordon.ethereum.flow.BlockFlowDecoder;
-import dev.cordon.ethereum.flow.EthBlockFlows;
+import dev.cordon.core.account.EthBlockFlows;
 import dev.cordon.ethereum.flow.FlowFixtures;
 import dev.cordon.ethereum.flow.TraceDialect;
 import dev.cordon.ethereum.ingest.InMemoryEthereumSink;

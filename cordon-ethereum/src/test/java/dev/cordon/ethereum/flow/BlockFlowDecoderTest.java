@@ -1,5 +1,6 @@
 package dev.cordon.ethereum.flow;
 
+import dev.cordon.core.account.EthBlockFlows;
 import static dev.cordon.ethereum.flow.FlowFixtures.describe;
 import static dev.cordon.ethereum.flow.FlowFixtures.receipts;
 import static dev.cordon.ethereum.flow.FlowFixtures.result;

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
 import dev.cordon.core.ManualClock;
 import dev.cordon.ethereum.flow.BlockFlowDecoder;
-import dev.cordon.ethereum.flow.EthBlockFlows;
+import dev.cordon.core.account.EthBlockFlows;
 import dev.cordon.ethereum.flow.FlowFixtures;
 import dev.cordon.ethereum.flow.TraceDialect;
 import dev.cordon.ethereum.rpc.JsonRpcClient;
@@ -18,6 +19,7 @@ import dev.cordon.ethereum.rpc.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,39 @@ class EthereumIngestTest {
 
             assertThat(r.blocksApplied()).isEqualTo(6);
             assertThat(sink.transfers()).extracting(t -> t.amount().units().longValue()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        }
+    }
+
+    @Test
+    void run_gethNodeWithoutBlockTraces_tracesEachTransaction() throws Exception {
+        FakeChain chain = new FakeChain(6);
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        ReplayNode.Responder anvilLike = (method, params) -> {
+            asked.add(method);
+            if (!"debug_traceTransaction".equals(method)) {
+                return chain.answer(method, params);
+            }
+            long h = Long.parseLong(params.get(0).asText().substring(34), 16);
+            JsonNode tx = chain.answer("eth_getBlockByNumber", FlowFixtures.MAPPER.createArrayNode()
+                    .add("0x" + Long.toHexString(h)).add(true)).get("transactions").get(0);
+            ObjectNode frame = FlowFixtures.MAPPER.createObjectNode().put("type", "CALL");
+            frame.set("from", tx.get("from"));
+            frame.set("to", tx.get("to"));
+            frame.set("value", tx.get("value"));
+            return frame;
+        };
+        try (ReplayNode node = new ReplayNode(anvilLike)) {
+            RpcBlockSource source = source(node, TraceDialect.GETH);
+            EthereumIngest.Result r = new EthereumIngest(source, sink, IngestOptions.range(0, 3), clock, sleeper).run();
+            int blockTraceAsks = Collections.frequency(asked, "debug_traceBlockByNumber");
+            new EthereumIngest(source, sink, IngestOptions.range(0, 5), clock, sleeper).run();
+
+            assertThat(r.blocksApplied()).isEqualTo(4);
+            assertThat(sink.transfers()).extracting(t -> t.amount().units().longValue())
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(Collections.frequency(asked, "debug_traceTransaction")).isEqualTo(6);
+            assertThat(blockTraceAsks).isPositive();
+            assertThat(Collections.frequency(asked, "debug_traceBlockByNumber")).as("not asked again").isEqualTo(blockTraceAsks);
         }
     }
 

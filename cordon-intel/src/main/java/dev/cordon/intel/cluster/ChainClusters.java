@@ -1,6 +1,7 @@
 package dev.cordon.intel.cluster;
 
 import dev.cordon.core.Address;
+import dev.cordon.core.BlockHash;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Label;
 import dev.cordon.core.LabelSubject;
@@ -22,17 +23,19 @@ public final class ChainClusters {
     private final AddressDictionary ids;
     private final EntityClusters clusters;
     private long cursor;
+    private Optional<BlockHash> cursorHash;
 
-    ChainClusters(Chain chain, AddressDictionary ids, EntityClusters clusters, long cursor) {
+    ChainClusters(Chain chain, AddressDictionary ids, EntityClusters clusters, long cursor, Optional<BlockHash> cursorHash) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.ids = ids;
         this.clusters = clusters;
         this.cursor = cursor;
+        this.cursorHash = Objects.requireNonNull(cursorHash, "cursorHash");
     }
 
     /** A new, empty state. */
     public static ChainClusters empty(Chain chain, int capacity) {
-        return new ChainClusters(chain, new AddressDictionary(chain), new EntityClusters(capacity), -1);
+        return new ChainClusters(chain, new AddressDictionary(chain), new EntityClusters(capacity), -1, Optional.empty());
     }
 
     public Chain chain() {
@@ -52,8 +55,24 @@ public final class ChainClusters {
         return cursor;
     }
 
+    /** Moves the cursor and forgets its block hash. */
     public void cursor(long position) {
         this.cursor = position;
+        this.cursorHash = Optional.empty();
+    }
+
+    /**
+     * Moves the cursor to a block known by its hash, so that a later run can tell whether the
+     * chain store still holds that block (a reorganisation replaced it otherwise).
+     */
+    public void cursor(long position, BlockHash hash) {
+        this.cursor = position;
+        this.cursorHash = Optional.of(hash);
+    }
+
+    /** The hash of the block at {@link #cursor()}, when the feeder recorded it. */
+    public Optional<BlockHash> cursorHash() {
+        return cursorHash;
     }
 
     /** The id of an address, assigned if new, known to the clusters. */

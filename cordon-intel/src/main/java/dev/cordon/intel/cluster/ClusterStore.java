@@ -19,6 +19,9 @@ public interface ClusterStore extends AutoCloseable {
     /** Saves what changed since the last save or load, atomically (all or nothing). */
     void save(ChainClusters state);
 
+    /** Deletes every saved cluster record of {@code chain} atomically; a later load is empty. */
+    void clear(Chain chain);
+
     @Override
     void close();
 }

@@ -1,6 +1,7 @@
 package dev.cordon.intel.cluster;
 
 import dev.cordon.core.Category;
+import dev.cordon.core.Confidence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,11 @@ import java.util.TreeMap;
  * and is recorded as a conflict. The matching state (last receipt per address) is kept in
  * memory only: after a restart, a deposit whose forward arrives later is found at its next
  * deposit. Defaults follow the paper: 3,200 blocks and 0.01 ETH (10,000,000 gwei).
+ *
+ * <p>A deposit address found is tagged {@link #depositTag}: key {@code deposit:<exchange key>},
+ * name {@code <exchange label> deposit (customer)}, category {@code user} (not a service, so the
+ * customer's later deposits still merge), confidence {@code heuristic}; any stronger label of a
+ * member wins, as always.
  *
  * <p>Per address 24 bytes of primitive state; no allocation per transfer. Not thread-safe.
  */
@@ -102,6 +108,7 @@ public final class DepositAddressHeuristic implements ClusteringHeuristic<Transf
         if (depositOf[d] == 0) {
             depositOf[d] = ex;
             deposits++;
+            clusters.tag(d, depositTag(exchange));
         } else if (depositOf[d] > 0 && depositOf[d] != ex) {
             clusters.conflictOf(d, exchanges.get(depositOf[d] - 1), exchange.key(), "deposit address forwarding to two exchanges");
             depositOf[d] = -1;
@@ -112,6 +119,12 @@ public final class DepositAddressHeuristic implements ClusteringHeuristic<Transf
         }
         merge(lastFunder[d], d, clusters);
         lastFunder[d] = -1;
+    }
+
+    /** The tag of a customer's deposit address at {@code exchange} (the exchange's cluster tag). */
+    public static ClusterTag depositTag(ClusterTag exchange) {
+        return new ClusterTag("deposit:" + exchange.key(), exchange.name() + " deposit (customer)", Category.USER,
+                Confidence.HEURISTIC);
     }
 
     private void merge(int a, int b, EntityClusters clusters) {

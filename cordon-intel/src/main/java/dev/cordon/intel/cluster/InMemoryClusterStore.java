@@ -41,6 +41,13 @@ public final class InMemoryClusterStore extends KvClusterStore {
     }
 
     @Override
+    synchronized void delete(List<Object[]> keys) {
+        for (Object[] k : keys) {
+            column((IntelColumn) k[0]).remove((byte[]) k[1]);
+        }
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -1,5 +1,6 @@
 package dev.cordon.intel.cluster;
 
+import dev.cordon.core.BlockHash;
 import dev.cordon.core.Category;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Confidence;
@@ -16,10 +17,12 @@ import java.util.function.BiPredicate;
 
 /**
  * Cluster persistence over key-value columns, shared by the RocksDB store and its in-memory
- * twin so that both write the same bytes. Layout (see {@link IntelColumn}), all codecs version 1:
+ * twin so that both write the same bytes. Layout (see {@link IntelColumn}), codecs version 1
+ * except the state, written as version 2 (version 1, without the cursor hash, is still read):
  * <pre>
- * CLUSTER_STATE      c                 u8 1, i32 size, i32 clusters, i64 cursor, i32 conflicts,
- *                                      varint n, n x (str key, str name, u8 category, u8 confidence)
+ * CLUSTER_STATE      c                 u8 2, i32 size, i32 clusters, i64 cursor, i32 conflicts,
+ *                                      varint n, n x (str key, str name, u8 category, u8 confidence),
+ *                                      u8 hash length (0 or 32), the cursor block's hash
  * CLUSTER_NODES      c chunk(4)        u8 1, varint n, n x i32 parent, n x i32 next, n x i32 tag
  * CLUSTER_CONFLICTS  c seq(8)          u8 1, i32 a, i32 b, str tagA, str tagB, str reason
  * ADDRESS_IDS        c ascii           i32 id
@@ -28,6 +31,8 @@ import java.util.function.BiPredicate;
  */
 abstract class KvClusterStore implements ClusterStore {
     private static final int VERSION = 1;
+    /** Version of the CLUSTER_STATE codec: 2 added the cursor block's hash. */
+    private static final int STATE_VERSION = 2;
 
     abstract Optional<byte[]> get(IntelColumn c, byte[] key);
 
@@ -35,6 +40,20 @@ abstract class KvClusterStore implements ClusterStore {
 
     /** Writes every put atomically. */
     abstract void write(List<Object[]> puts);
+
+    /** Deletes every {column, key} pair atomically. */
+    abstract void delete(List<Object[]> keys);
+
+    @Override
+    public void clear(Chain chain) {
+        byte[] c = {(byte) chain.id()};
+        List<Object[]> keys = new ArrayList<>();
+        for (IntelColumn col : new IntelColumn[] {IntelColumn.CLUSTER_STATE, IntelColumn.CLUSTER_NODES,
+                IntelColumn.CLUSTER_CONFLICTS, IntelColumn.ADDRESS_IDS, IntelColumn.ID_ADDRESSES}) {
+            scan(col, c, (k, v) -> keys.add(new Object[] {col, k}));
+        }
+        delete(keys);
+    }
 
     @Override
     public ChainClusters load(Chain chain) {
@@ -45,8 +64,9 @@ abstract class KvClusterStore implements ClusterStore {
         }
         ByteReader r = new ByteReader(state.get(), "cluster state of " + chain.code());
         int v = r.u8();
-        if (v != VERSION) {
-            throw new DecodeException("cluster state of " + chain.code(), 0, "codec version " + v + " (this build reads " + VERSION + ")");
+        if (v != VERSION && v != STATE_VERSION) {
+            throw new DecodeException("cluster state of " + chain.code(), 0, "codec version " + v + " (this build reads "
+                    + VERSION + " and " + STATE_VERSION + ")");
         }
         int size = r.i32();
         int count = r.i32();
@@ -55,6 +75,14 @@ abstract class KvClusterStore implements ClusterStore {
         List<ClusterTag> tags = new ArrayList<>();
         for (int i = r.varint(); i > 0; i--) {
             tags.add(new ClusterTag(r.str(), r.str(), Category.ofId(r.u8()), Confidence.ofId(r.u8())));
+        }
+        Optional<BlockHash> cursorHash = Optional.empty();
+        if (v == STATE_VERSION) {
+            int n = r.u8();
+            if (n != 0 && n != 32) {
+                throw new DecodeException("cluster state of " + chain.code(), 0, "cursor hash of " + n + " bytes");
+            }
+            cursorHash = n == 0 ? Optional.empty() : Optional.of(new BlockHash(r.raw(n)));
         }
         r.end();
         List<ClusterConflict> conflicts = new ArrayList<>();
@@ -71,7 +99,7 @@ abstract class KvClusterStore implements ClusterStore {
                     new String(val, StandardCharsets.US_ASCII));
             return true;
         });
-        return new ChainClusters(chain, ids, clusters, cursor);
+        return new ChainClusters(chain, ids, clusters, cursor, cursorHash);
     }
 
     private int[][] readChunk(Chain chain, int chunk) {
@@ -127,11 +155,13 @@ abstract class KvClusterStore implements ClusterStore {
             puts.add(new Object[] {IntelColumn.ID_ADDRESSES, new ByteWriter(5).u8(chain.id()).i32(id).toBytes(), text});
         }
         List<ClusterTag> tags = e.tags();
-        ByteWriter s = new ByteWriter(64).u8(VERSION).i32(e.size()).i32(e.clusterCount()).i64(state.cursor())
+        ByteWriter s = new ByteWriter(64).u8(STATE_VERSION).i32(e.size()).i32(e.clusterCount()).i64(state.cursor())
                 .i32(conflicts.size()).varint(tags.size());
         for (ClusterTag t : tags) {
             s.str(t.key()).str(t.name()).u8(t.category().id()).u8(t.confidence().id());
         }
+        s.u8(state.cursorHash().isPresent() ? 32 : 0);
+        state.cursorHash().ifPresent(h -> s.raw(h.bytes()));
         puts.add(new Object[] {IntelColumn.CLUSTER_STATE, new byte[] {(byte) chain.id()}, s.toBytes()});
         write(puts);
         e.clearDirty();

@@ -36,6 +36,16 @@ public final class RocksClusterStore extends KvClusterStore {
     }
 
     @Override
+    void delete(List<Object[]> keys) {
+        try (IntelDb.Batch b = db.newBatch()) {
+            for (Object[] k : keys) {
+                b.delete((IntelColumn) k[0], (byte[]) k[1]);
+            }
+            db.commit(b);
+        }
+    }
+
+    @Override
     public void close() {
     }
 }

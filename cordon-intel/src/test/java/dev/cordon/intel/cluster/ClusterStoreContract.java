@@ -81,6 +81,28 @@ abstract class ClusterStoreContract {
     }
 
     @Test
+    void clear_afterSave_loadsEmptyAndKeepsOtherChains() {
+        ChainClusters s = store.load(Chain.BITCOIN);
+        int a = s.id(btc(0));
+        int b = s.id(btc(1));
+        new MultiInputHeuristic().apply(TestTx.simple(a, b), s.clusters());
+        s.cursor(170);
+        store.save(s);
+        ChainClusters eth = store.load(Chain.ETHEREUM);
+        eth.id(new Address(Chain.ETHEREUM, "0x51e9d833ecae4e8d9d8be17300aee6d3398c135d"));
+        eth.cursor(7);
+        store.save(eth);
+        store.clear(Chain.BITCOIN);
+        store = reopen();
+        ChainClusters back = store.load(Chain.BITCOIN);
+        assertThat(back.cursor()).isEqualTo(-1);
+        assertThat(back.ids().size()).isZero();
+        assertThat(back.clusters().size()).isZero();
+        assertThat(store.load(Chain.ETHEREUM).cursor()).isEqualTo(7);
+        assertThat(store.load(Chain.ETHEREUM).ids().size()).isEqualTo(1);
+    }
+
+    @Test
     void view_carriesMemberLabelsStrongestFirst() {
         ChainClusters s = store.load(Chain.BITCOIN);
         int a = s.id(btc(0));

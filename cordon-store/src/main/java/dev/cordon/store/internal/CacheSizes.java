@@ -5,8 +5,9 @@ package dev.cordon.store.internal;
  *
  * @param utxos     unspent outputs per generation of the {@link OutputCache} (two generations,
  *                  at most about 110 bytes per entry)
- * @param addresses address ids (roughly 120 bytes per entry)
- * @param summaries address summaries (roughly 160 bytes per entry)
+ * @param addresses address ids (a direct-mapped {@link AddressIdCache}; the slot count is rounded
+ *                  up to a power of two)
+ * @param summaries address summaries (a direct-mapped {@link SummaryCache}, likewise)
  */
 public record CacheSizes(int utxos, int addresses, int summaries) {
     public static final CacheSizes DEFAULT = new CacheSizes(1_000_000, 1_000_000, 500_000);

@@ -30,8 +30,31 @@ import dev.cordon.core.ErrorCode;
  * 11 OUTPUT_DATA           c txNum(8) vout(4)                script or OP_RETURN payload bytes
  * </pre>
  *
- * Ids 6 and 9 stay reserved; ids 12 and up are free. Planned: account-model value flows (asset
- * id in keys), asset registry, labels, graph adjacency.
+ * Ids 6 and 9 stay reserved. Ids 12 to 24 hold Ethereum (account model), added to format 2
+ * without a bump because nothing existing changed: an older format-2 build opens every column
+ * family it finds on disk and never reads these. Heights and transfer numbers are 8 bytes here;
+ * {@code seq} is the dense, chain-ordered transfer number, {@code asset} the dense asset id (0 is
+ * ETH), {@code a20} a raw 20-byte address. See {@link EthCodecs} for the values.
+ *
+ * <pre>
+ * 12 ETH_BLOCKS            c height(8)                       EthCodecs block (113)
+ * 13 ETH_BLOCK_BY_HASH     c hash(32)                        height (8)
+ * 14 ETH_TX                c txid(32)                        EthCodecs tx (25)
+ * 15 ETH_TRANSFERS         c seq(8)                          EthCodecs transfer (64 + amount + token id)
+ * 16 ETH_ADDRESS_HISTORY   c addr(4) seq(8)                  flags (1): 1 sent, 2 received
+ * 17 ETH_ADDRESS_ID        c a20                             addr (4)
+ * 18 ETH_ADDRESS_BY_ID     c addr(4)                         a20 (20)
+ * 19 ETH_BALANCES          c addr(4) asset(4)                EthCodecs balance (24 + amounts)
+ * 20 ETH_ASSETS            c asset(4)                        EthCodecs asset (22 + utf8 symbol)
+ * 21 ETH_ASSET_ID          c contract a20, utf8 symbol       asset (4)
+ * 22 ETH_CREATIONS         c height(8) txIndex(4) ordinal(4) EthCodecs creation (73)
+ * 23 ETH_CREATED_BY        c addr(4) of the contract         creation key without c (16)
+ * 24 ETH_UNDO              c height(8)                       EthCodecs undo: the block's id counters
+ *                                                            and the balances it overwrote
+ * META                     "acct" c                          EthCodecs checkpoint (65)
+ * </pre>
+ *
+ * Ids 25 and up are free. Planned: asset registry names, labels, graph adjacency.
  */
 public enum Column {
     META(0),
@@ -43,7 +66,23 @@ public enum Column {
     ADDRESS_SUMMARY(7),
     ADDRESS_HISTORY(8),
     SPENDS(10),
-    OUTPUT_DATA(11);
+    OUTPUT_DATA(11),
+    ETH_BLOCKS(12),
+    ETH_BLOCK_BY_HASH(13),
+    ETH_TX(14),
+    ETH_TRANSFERS(15),
+    ETH_ADDRESS_HISTORY(16),
+    ETH_ADDRESS_ID(17),
+    ETH_ADDRESS_BY_ID(18),
+    ETH_BALANCES(19),
+    ETH_ASSETS(20),
+    ETH_ASSET_ID(21),
+    ETH_CREATIONS(22),
+    ETH_CREATED_BY(23),
+    ETH_UNDO(24);
+
+    /** The first id added after format 2 was released; such columns are digested only when non-empty. */
+    public static final int FIRST_ACCOUNT_ID = 12;
 
     private static final Column[] BY_ID;
 

@@ -54,6 +54,7 @@ public final class KvChainStore implements ChainStore {
     private final String location;
     private final ConcurrentMap<Chain, CheckpointCodec> tips = new ConcurrentHashMap<>();
     private final BlockApplier applier;
+    private volatile KvEthereumStore ethereum;
     private volatile boolean closed;
 
     private KvChainStore(KeyValueStore kv, String location, CacheSizes caches, WriteGrouping grouping) {
@@ -319,6 +320,9 @@ public final class KvChainStore implements ChainStore {
         }
         byte[] len = new byte[4];
         for (Column c : Column.values()) {
+            if (c.id() >= Column.FIRST_ACCOUNT_ID && isEmpty(c)) {
+                continue; // columns added within format 2 leave the digest of a store without them unchanged
+            }
             md.update((byte) c.id());
             kv().scan(c, new byte[0], false, (k, v) -> {
                 Bytes.putInt(len, 0, k.length);
@@ -334,15 +338,33 @@ public final class KvChainStore implements ChainStore {
     }
 
     @Override
+    public synchronized dev.cordon.store.EthereumStore ethereum() {
+        checkOpen();
+        if (ethereum == null) {
+            ethereum = new KvEthereumStore(kv, location);
+        }
+        return ethereum;
+    }
+
+    @Override
     public synchronized void close() {
         if (!closed) {
             try {
-                applier.commit();
+                applier.close();
             } finally {
                 closed = true;
                 kv.close();
             }
         }
+    }
+
+    private boolean isEmpty(Column c) {
+        boolean[] any = new boolean[1];
+        kv().scan(c, new byte[0], false, (k, v) -> {
+            any[0] = true;
+            return false;
+        });
+        return !any[0];
     }
 
     private BlockInfo blockInfo(Chain chain, long height, BlockCodec b) {

@@ -58,6 +58,9 @@ class GoldenFormatTest {
     private static String columnIds() {
         StringBuilder sb = new StringBuilder();
         for (Column col : Column.values()) {
+            if (col.id() >= Column.FIRST_ACCOUNT_ID) {
+                continue; // pinned by EthGoldenFormatTest
+            }
             sb.append(sb.length() == 0 ? "" : ",").append(col.name()).append(':').append(col.id());
         }
         return sb.toString();

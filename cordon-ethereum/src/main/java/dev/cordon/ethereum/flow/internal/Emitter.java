@@ -7,7 +7,7 @@ import dev.cordon.core.Chain;
 import dev.cordon.core.Transfer;
 import dev.cordon.core.TransferKind;
 import dev.cordon.core.TxId;
-import dev.cordon.ethereum.flow.ContractCreation;
+import dev.cordon.core.account.ContractCreation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cordon.ethereum.flow;
+package dev.cordon.core.account;
 
 import dev.cordon.core.BlockHash;
 import java.util.Objects;

@@ -1,13 +1,12 @@
-package dev.cordon.ethereum.ingest;
+package dev.cordon.core.account;
 
-import dev.cordon.ethereum.flow.BlockRef;
-import dev.cordon.ethereum.flow.EthBlockFlows;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where ingested Ethereum blocks go: the chain store implements this; {@link InMemoryEthereumSink}
- * is its twin for tests. The sink holds a contiguous run of blocks, each linked to the one before
+ * Where ingested Ethereum blocks go: the chain store implements this (cordon-store's
+ * {@code EthereumStore}); cordon-ethereum's {@code InMemoryEthereumSink} is its twin for tests.
+ * It lives in core so that the store can implement it without depending on the decoder. The sink holds a contiguous run of blocks, each linked to the one before
  * by its parent hash, and is the single source of truth for where ingest resumes.
  *
  * <p>Contract (checked for every implementation by {@code EthereumSinkContractTest}):

@@ -1,4 +1,4 @@
-package dev.cordon.ethereum.ingest;
+package dev.cordon.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,6 @@ import dev.cordon.core.ErrorCode;
 import dev.cordon.core.Transfer;
 import dev.cordon.core.TransferKind;
 import dev.cordon.core.TxId;
-import dev.cordon.ethereum.flow.BlockRef;
-import dev.cordon.ethereum.flow.EthBlockFlows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,0 +1,29 @@
+package dev.cordon.store.internal;
+
+import dev.cordon.core.Address;
+import dev.cordon.core.BlockHash;
+import dev.cordon.core.Chain;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Blocks applied but not yet committed: one open batch and what it changes. */
+final class PendingGroup {
+    final Chain chain;
+    final KeyValueStore.Batch batch;
+    final long startMillis;
+    final Set<BlockHash> blocks = new HashSet<>();
+    /** Outputs spent by the group's blocks (their SPENDS entries are not on disk yet). */
+    final OutputMap spent = new OutputMap(1 << 12);
+    final Map<Address, Integer> newAddresses = new HashMap<>();
+    final Map<Integer, SummaryCodec> summaries = new HashMap<>();
+    CheckpointCodec tip;
+    long txs;
+
+    PendingGroup(Chain chain, KeyValueStore.Batch batch, long startMillis) {
+        this.chain = chain;
+        this.batch = batch;
+        this.startMillis = startMillis;
+    }
+}

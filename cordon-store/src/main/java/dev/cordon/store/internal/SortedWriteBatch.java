@@ -1,0 +1,247 @@
+package dev.cordon.store.internal;
+
+import java.util.Arrays;
+import java.util.function.ToIntFunction;
+
+/**
+ * Writes collected per column and handed to RocksDB sorted by key, in RocksDB's WriteBatch
+ * representation.
+ *
+ * <p>Design notes. Inserting keys in order into the memtable's skip list keeps its search path
+ * in the CPU cache, which measured about three times cheaper per entry than random order on
+ * large batches; the sort is stable, so writes to one key keep their order. Entries are copied
+ * at once into one growing byte array per column, already laid out as WriteBatch records without
+ * the column family id, and indexed by primitive arrays: a group of 50,000 transactions holds
+ * about half a million entries, which as objects outlived several young collections and were
+ * copied by the collector, and as references stored into old arrays kept G1's remembered-set
+ * refinement busy. The caller's key and value arrays die young.
+ *
+ * <p>The representation ({@code db/write_batch.cc}, also the write-ahead-log record format):
+ * sequence (fixed64, 0 here) and count (fixed32, little-endian), then per entry a tag
+ * ({@code kTypeColumnFamilyValue} 0x5 or {@code kTypeColumnFamilyDeletion} 0x4), the column
+ * family id, then key and value each as varint32 length and bytes. Building it in Java costs
+ * one native call per batch instead of one per entry.
+ */
+final class SortedWriteBatch {
+    private static final byte TYPE_CF_DELETION = 0x4;
+    private static final byte TYPE_CF_VALUE = 0x5;
+    private static final int HEADER = 12;
+
+    private final Arena[] arenas;
+    private int[][] savePoints = new int[8][];
+    private int savePointCount;
+
+    /** @param slots one more than the largest column id */
+    SortedWriteBatch(int slots) {
+        arenas = new Arena[slots];
+    }
+
+    void put(Column column, byte[] key, byte[] value) {
+        arena(column).add(TYPE_CF_VALUE, key, value);
+    }
+
+    void delete(Column column, byte[] key) {
+        arena(column).add(TYPE_CF_DELETION, key, null);
+    }
+
+    void setSavePoint() {
+        int[] marks = new int[arenas.length];
+        for (int i = 0; i < arenas.length; i++) {
+            marks[i] = arenas[i] == null ? 0 : arenas[i].count;
+        }
+        if (savePointCount == savePoints.length) {
+            savePoints = Arrays.copyOf(savePoints, savePointCount * 2);
+        }
+        savePoints[savePointCount++] = marks;
+    }
+
+    void rollbackToSavePoint() {
+        int[] marks = savePoints[--savePointCount];
+        for (int i = 0; i < arenas.length; i++) {
+            if (arenas[i] != null) {
+                arenas[i].truncate(marks[i]);
+            }
+        }
+    }
+
+    /**
+     * The batch as a WriteBatch representation, each column's entries sorted by key.
+     *
+     * @param familyId the RocksDB column family id of a column
+     */
+    byte[] serialize(ToIntFunction<Column> familyId) {
+        long size = HEADER;
+        int count = 0;
+        for (Column c : Column.values()) {
+            Arena a = arenas[c.id()];
+            if (a != null && a.count > 0) {
+                size += a.used + (long) a.count * varintLength(familyId.applyAsInt(c));
+                count += a.count;
+            }
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("write batch over 2 GiB: " + size + " bytes");
+        }
+        byte[] rep = new byte[(int) size];
+        rep[8] = (byte) count;
+        rep[9] = (byte) (count >>> 8);
+        rep[10] = (byte) (count >>> 16);
+        rep[11] = (byte) (count >>> 24);
+        int pos = HEADER;
+        for (Column c : Column.values()) {
+            Arena a = arenas[c.id()];
+            if (a != null && a.count > 0) {
+                pos = a.writeSorted(rep, pos, familyId.applyAsInt(c));
+            }
+        }
+        return rep;
+    }
+
+    void clear() {
+        Arrays.fill(arenas, null);
+        savePointCount = 0;
+    }
+
+    private Arena arena(Column column) {
+        Arena a = arenas[column.id()];
+        if (a == null) {
+            a = new Arena();
+            arenas[column.id()] = a;
+        }
+        return a;
+    }
+
+    static int varintLength(int v) {
+        int n = 1;
+        while ((v & ~0x7f) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
+    static int putVarint(byte[] b, int pos, int v) {
+        while ((v & ~0x7f) != 0) {
+            b[pos++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        b[pos++] = (byte) v;
+        return pos;
+    }
+
+    /**
+     * One column's entries: records {@code tag, varint key length, key, [varint value length,
+     * value]} back to back in {@code data}; per entry its start, key offset, key length and the
+     * key's first 8 bytes as an unsigned number (zero-padded) for cheap comparisons.
+     */
+    private static final class Arena {
+        byte[] data = new byte[1 << 12];
+        int used;
+        int[] start = new int[64];
+        int[] keyOff = new int[64];
+        int[] keyLen = new int[64];
+        long[] prefix = new long[64];
+        int count;
+
+        void add(byte tag, byte[] key, byte[] value) {
+            int need = 1 + 5 + key.length + (value == null ? 0 : 5 + value.length);
+            if (used + need > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, used + need));
+            }
+            if (count == start.length) {
+                int n = count * 2;
+                start = Arrays.copyOf(start, n);
+                keyOff = Arrays.copyOf(keyOff, n);
+                keyLen = Arrays.copyOf(keyLen, n);
+                prefix = Arrays.copyOf(prefix, n);
+            }
+            start[count] = used;
+            data[used] = tag;
+            int p = putVarint(data, used + 1, key.length);
+            keyOff[count] = p;
+            keyLen[count] = key.length;
+            System.arraycopy(key, 0, data, p, key.length);
+            p += key.length;
+            if (value != null) {
+                p = putVarint(data, p, value.length);
+                System.arraycopy(value, 0, data, p, value.length);
+                p += value.length;
+            }
+            long pre = 0;
+            for (int i = 0; i < 8; i++) {
+                pre = (pre << 8) | (i < key.length ? key[i] & 0xff : 0);
+            }
+            prefix[count] = pre;
+            used = p;
+            count++;
+        }
+
+        void truncate(int n) {
+            if (n < count) {
+                used = start[n];
+                count = n;
+            }
+        }
+
+        int writeSorted(byte[] rep, int pos, int familyId) {
+            int[] order = new int[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = i;
+            }
+            mergeSort(order, new int[count], 0, count);
+            for (int i = 0; i < count; i++) {
+                int e = order[i];
+                int s = start[e];
+                int end = e + 1 < count ? start[e + 1] : used;
+                rep[pos++] = data[s];
+                pos = putVarint(rep, pos, familyId);
+                System.arraycopy(data, s + 1, rep, pos, end - s - 1);
+                pos += end - s - 1;
+            }
+            return pos;
+        }
+
+        /** Stable merge sort of entry numbers in {@code a[from, to)} by key. */
+        private void mergeSort(int[] a, int[] tmp, int from, int to) {
+            int n = to - from;
+            if (n < 24) {
+                for (int i = from + 1; i < to; i++) {
+                    int x = a[i];
+                    int j = i - 1;
+                    while (j >= from && compare(a[j], x) > 0) {
+                        a[j + 1] = a[j];
+                        j--;
+                    }
+                    a[j + 1] = x;
+                }
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            mergeSort(a, tmp, from, mid);
+            mergeSort(a, tmp, mid, to);
+            if (compare(a[mid - 1], a[mid]) <= 0) {
+                return;
+            }
+            System.arraycopy(a, from, tmp, from, n);
+            int i = from;
+            int j = mid;
+            for (int k = from; k < to; k++) {
+                if (j >= to || i < mid && compare(tmp[i], tmp[j]) <= 0) {
+                    a[k] = tmp[i++];
+                } else {
+                    a[k] = tmp[j++];
+                }
+            }
+        }
+
+        private int compare(int x, int y) {
+            int c = Long.compareUnsigned(prefix[x], prefix[y]);
+            if (c != 0) {
+                return c;
+            }
+            int ox = keyOff[x];
+            int oy = keyOff[y];
+            return Arrays.compareUnsigned(data, ox, ox + keyLen[x], data, oy, oy + keyLen[y]);
+        }
+    }
+}

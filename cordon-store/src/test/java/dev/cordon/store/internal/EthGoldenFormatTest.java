@@ -1,0 +1,98 @@
+package dev.cordon.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cordon.core.Address;
+import dev.cordon.core.BlockHash;
+import dev.cordon.core.Chain;
+import dev.cordon.core.Hex;
+import dev.cordon.core.TransferKind;
+import dev.cordon.core.TxId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the bytes of the Ethereum columns added within format 2 (ids 12 to 24): the column ids,
+ * each codec's encoding of a fixed sample and each key layout. A failure means the on-disk
+ * layout changed: bump the codec version or the format and add a new golden file; never edit a
+ * released one.
+ */
+class EthGoldenFormatTest {
+    private static final String GOLDEN = "golden-ethereum-1.properties";
+    private static final Address USDT = new Address(Chain.ETHEREUM, "0xdac17f958d2ee523a2206206994597c13d831ec7");
+    private static final Address BYBIT = new Address(Chain.ETHEREUM, "0x1db92e2eebc8e0c075a02bea49a2935bcd2dfcf4");
+    private static final BlockHash H = BlockHash.parse("88e96d4537bea4d9c05d12549907b32561d3bf31f45aae734cdc119f13406cb6");
+    private static final TxId TX = TxId.parse("5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060");
+
+    private static Map<String, String> actual() {
+        Map<String, String> m = new LinkedHashMap<>();
+        StringBuilder ids = new StringBuilder();
+        for (Column c : Column.values()) {
+            if (c.id() >= Column.FIRST_ACCOUNT_ID) {
+                ids.append(ids.length() == 0 ? "" : ",").append(c.name()).append(':').append(c.id());
+            }
+        }
+        m.put("column.ids", ids.toString());
+        m.put("checkpoint", Hex.encode(new EthCodecs.Checkpoint(1, 2, H, 9, 4, 2).encode()));
+        m.put("block", Hex.encode(new EthCodecs.Block(H, BlockHash.ZERO, 1_438_269_988L, BYBIT, 3, 7, 11, 1).encode()));
+        m.put("tx", Hex.encode(new EthCodecs.Tx(46_147, 2, 1L << 33, 4).encode()));
+        m.put("transfer.erc20", Hex.encode(new EthCodecs.Transfer(21_895_251, 5, 3, TransferKind.ERC20, 7, 70_000, 1, TX,
+                BigInteger.TWO.pow(255), Optional.empty()).encode()));
+        m.put("transfer.erc721", Hex.encode(new EthCodecs.Transfer(1, 0, 0, TransferKind.ERC721, 0, 1, 2, TX,
+                BigInteger.ONE, Optional.of(BigInteger.valueOf(255))).encode()));
+        m.put("balance", Hex.encode(new EthCodecs.Balance(BigInteger.valueOf(-5), BigInteger.TEN, new BigInteger("15"), 3, 46_147,
+                46_200).encode()));
+        m.put("asset", Hex.encode(new EthCodecs.Asset(0, USDT, "ERC20").encode()));
+        m.put("creation", Hex.encode(new EthCodecs.Creation(USDT, BYBIT, TX).encode()));
+        m.put("undo", Hex.encode(new EthUndo(9, 4, 2, List.of(new EthUndo.Prior(1, 0, null),
+                new EthUndo.Prior(2, 1, new byte[] {1, 2}))).encode()));
+        m.put("key.checkpoint", Hex.encode(EthKeys.checkpoint()));
+        m.put("key.height", Hex.encode(EthKeys.height(258)));
+        m.put("key.hash32", Hex.encode(EthKeys.hash32(H.bytes())));
+        m.put("key.address", Hex.encode(EthKeys.address(EthCodecs.a20(USDT))));
+        m.put("key.id", Hex.encode(EthKeys.id(70_000)));
+        m.put("key.history", Hex.encode(EthKeys.history(4, 5)));
+        m.put("key.balance", Hex.encode(EthKeys.balance(4, 1)));
+        m.put("key.asset", Hex.encode(EthKeys.asset(EthCodecs.a20(USDT), "ERC20")));
+        m.put("key.creation", Hex.encode(EthKeys.creation(46_147, 2, 0)));
+        return m;
+    }
+
+    @Test
+    void ethereum1_bytesMatchGoldenFile() throws IOException {
+        Properties golden = new Properties();
+        Map<String, String> actual = actual();
+        StringBuilder expectedFile = new StringBuilder();
+        actual.forEach((k, v) -> expectedFile.append(k).append('=').append(v).append('\n'));
+        try (InputStream in = EthGoldenFormatTest.class.getResourceAsStream(GOLDEN)) {
+            assertThat(in).as(GOLDEN + " (the current bytes are:\n" + expectedFile + ")").isNotNull();
+            golden.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, String> e : actual.entrySet()) {
+            assertThat(e.getValue()).as(e.getKey() + " (the current bytes are:\n" + expectedFile + ")")
+                    .isEqualTo(golden.getProperty(e.getKey()));
+        }
+        assertThat(golden.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(actual.keySet());
+    }
+
+    @Test
+    void decode_roundTripsEveryCodec() {
+        EthCodecs.Transfer t = new EthCodecs.Transfer(1, 0, 0, TransferKind.ERC721, 0, 1, 2, TX, BigInteger.ONE,
+                Optional.of(BigInteger.valueOf(255)));
+        assertThat(EthCodecs.Transfer.decode(t.encode())).isEqualTo(t);
+        EthCodecs.Balance b = new EthCodecs.Balance(BigInteger.TWO.pow(256).negate(), BigInteger.TEN, BigInteger.ZERO, 3, 1, 2);
+        assertThat(EthCodecs.Balance.decode(b.encode())).isEqualTo(b);
+        EthUndo u = EthUndo.decode(new EthUndo(9, 4, 2, List.of(new EthUndo.Prior(2, 1, new byte[] {1, 2}))).encode());
+        assertThat(u.priors().get(0).value()).containsExactly(1, 2);
+        assertThat(EthCodecs.Checkpoint.decode(new EthCodecs.Checkpoint(1, 2, H, 9, 4, 2).encode()).tipHash()).isEqualTo(H);
+    }
+}
