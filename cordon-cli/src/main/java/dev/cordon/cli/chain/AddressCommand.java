@@ -14,6 +14,7 @@ import dev.cordon.store.ChainStore;
 import dev.cordon.store.EthAddressInfo;
 import dev.cordon.store.HistoryEntry;
 import dev.cordon.store.HistoryOrder;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cordon address ADDRESS}: balance, totals, first and last seen, latest transactions, and,
- * when {@code <data>/intel} exists, labels, actor, cluster and the cluster's labels. Exit code 1
- * when the address or its cluster carries an open label of high or severe risk.
+ * when {@code <data>/intel} exists, labels, actor, cluster and the cluster's labels. An address
+ * without chain activity is still shown when labels or a cluster name it (screening a
+ * counterparty needs no chain data). Exit code 1 when the address or its cluster carries an open
+ * label of high or severe risk.
  */
 @Command(name = "address", mixinStandardHelpOptions = true,
         description = "Show an address: balance, received, sent, transactions, first/last seen, labels and cluster "
@@ -48,34 +51,71 @@ public final class AddressCommand implements Callable<Integer> {
             throw new CordonException(ErrorCode.USAGE, "--limit must be >= 0, got " + limit);
         }
         Address a = Addresses.parse(address);
-        try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
-            if (a.chain() == Chain.ETHEREUM) {
-                return ethereum(store, a);
+        Optional<AddressIntel> intel = AddressIntel.lookup(common.dataDir(), a, Clock.system().now());
+        boolean known = intel.filter(i -> !i.labels().isEmpty() || i.cluster().isPresent()).isPresent();
+        Map<String, Object> json;
+        if (Files.isDirectory(ChainStores.location(common.dataDir()))) {
+            try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
+                json = a.chain() == Chain.ETHEREUM ? ethereum(store, a, known) : bitcoin(store, a, known);
             }
-            AddressSummary s = store.address(a).orElseThrow(() ->
-                    new CordonException(ErrorCode.NOT_FOUND, "address " + a.value() + " has no transactions in the store"));
-            List<HistoryEntry> latest = store.history(a, limit, HistoryOrder.NEWEST_FIRST);
-            Optional<AddressIntel> intel = AddressIntel.lookup(common.dataDir(), a, Clock.system().now());
-            if (common.json()) {
-                Map<String, Object> m = ChainViews.json(s, latest);
-                intel.ifPresent(i -> m.put("intel", i.json()));
-                Json.print(System.out, m);
-            } else {
-                ChainViews.print(System.out, s, latest);
-                intel.ifPresent(i -> i.print(System.out));
-            }
-            return intel.filter(AddressIntel::isFinding).isPresent() ? ExitCodes.FINDINGS : ExitCodes.OK;
+        } else if (known) {
+            json = noActivity(a, "no chain data in " + common.dataDir());
+        } else {
+            throw new CordonException(ErrorCode.NOT_FOUND, "no chain data in " + common.dataDir()
+                    + " and no labels for " + a.value() + " (run 'cordon ingest' or 'cordon intel update' first, or pass --data)");
         }
+        if (common.json()) {
+            intel.ifPresent(i -> json.put("intel", i.json()));
+            Json.print(System.out, json);
+        } else {
+            intel.ifPresent(i -> i.print(System.out));
+        }
+        return intel.filter(AddressIntel::isFinding).isPresent() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private int ethereum(ChainStore store, Address a) {
-        EthAddressInfo info = store.ethereum().address(a, limit).orElseThrow(() ->
-                new CordonException(ErrorCode.NOT_FOUND, "address " + EthViews.addr(a) + " has no transfers in the store"));
-        if (common.json()) {
-            Json.print(System.out, EthViews.json(info));
-        } else {
-            EthViews.print(System.out, info);
+    /** Prints the address's Bitcoin activity and returns it as JSON. */
+    private Map<String, Object> bitcoin(ChainStore store, Address a, boolean known) {
+        Optional<AddressSummary> s = store.address(a);
+        if (s.isEmpty()) {
+            return absent(a, known, "address " + a.value() + " has no transactions in the store");
         }
-        return ExitCodes.OK;
+        List<HistoryEntry> latest = store.history(a, limit, HistoryOrder.NEWEST_FIRST);
+        if (!common.json()) {
+            ChainViews.print(System.out, s.get(), latest);
+        }
+        return ChainViews.json(s.get(), latest);
+    }
+
+    /** Prints the address's Ethereum activity and returns it as JSON. */
+    private Map<String, Object> ethereum(ChainStore store, Address a, boolean known) {
+        Optional<EthAddressInfo> info = store.ethereum().address(a, limit);
+        if (info.isEmpty()) {
+            return absent(a, known, "address " + EthViews.addr(a) + " has no transfers in the store");
+        }
+        if (!common.json()) {
+            EthViews.print(System.out, info.get());
+        }
+        return EthViews.json(info.get());
+    }
+
+    /** No activity: an error unless labels or a cluster say something about the address. */
+    private Map<String, Object> absent(Address a, boolean known, String why) {
+        if (!known) {
+            throw new CordonException(ErrorCode.NOT_FOUND, why);
+        }
+        return noActivity(a, why);
+    }
+
+    private Map<String, Object> noActivity(Address a, String why) {
+        if (!common.json()) {
+            System.out.println("address: " + (a.chain() == Chain.ETHEREUM ? EthViews.addr(a) : a.value()));
+            System.out.println("activity: none known (" + why + ")");
+        }
+        Map<String, Object> m = Json.object();
+        m.put("chain", a.chain().code());
+        m.put("address", a.value());
+        m.put("activity", null);
+        m.put("activity_note", why);
+        return m;
     }
 }
