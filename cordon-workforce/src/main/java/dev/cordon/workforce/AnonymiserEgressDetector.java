@@ -2,7 +2,7 @@ package dev.cordon.workforce;
 
 import dev.cordon.core.Finding;
 import dev.cordon.core.Severity;
-import dev.cordon.workforce.internal.Ev;
+import dev.cordon.workforce.internal.Durations;
 import dev.cordon.workforce.internal.Grow;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * <p>Design notes: per account one int (last report, epoch seconds) per kind and one for
  * known-bad operators: 20 bytes.
  */
-public final class AnonymiserEgressDetector implements LoginDetector {
+public final class AnonymiserEgressDetector extends AccountLoginDetector<AnonymiserEgressDetector.Params> {
     public static final String NAME = "anonymising-egress";
     private static final int KINDS = 5;
 
@@ -30,9 +30,7 @@ public final class AnonymiserEgressDetector implements LoginDetector {
     public record Params(Duration repeatAfter, boolean includeFailures) {
         public Params {
             Objects.requireNonNull(repeatAfter, "repeatAfter");
-            if (repeatAfter.isNegative()) {
-                throw new IllegalArgumentException("repeatAfter must be >= 0");
-            }
+            Durations.requireNonNegative("repeatAfter must be >= 0", repeatAfter);
         }
 
         public static Params defaults() {
@@ -40,18 +38,10 @@ public final class AnonymiserEgressDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     private int[] last = new int[0];
 
     public AnonymiserEgressDetector(Params params, Accounts accounts) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, params, accounts);
     }
 
     @Override
@@ -76,10 +66,9 @@ public final class AnonymiserEgressDetector implements LoginDetector {
         String op = g.operator().isEmpty() ? "" : " (" + g.operator() + ")";
         out.accept(new Finding(NAME, s, Subjects.account(account), Instant.ofEpochMilli(l.event().epochMillis()),
                 account + ": login through " + kind + " egress" + op + (g.badOperator() ? ", a known-bad operator" : ""),
-                Ev.of("ip", l.event().ip(), "kind", kind, "operator", g.operator(), "basis", g.basis(),
+                evidence(l, "ip", l.event().ip(), "kind", kind, "operator", g.operator(), "basis", g.basis(),
                         "asn", l.asn() == 0 ? "" : "AS" + l.asn(), "as_org", l.asOrg(),
-                        "known_bad_operator", g.badOperator() ? "true" : "",
-                        "record", Ev.at(l.event().source(), l.event().line())),
+                        "known_bad_operator", g.badOperator() ? "true" : ""),
                 List.of(l.event().source(), g.basis())));
     }
 

@@ -2,11 +2,10 @@ package dev.cordon.workforce;
 
 import dev.cordon.core.Finding;
 import dev.cordon.core.Severity;
+import dev.cordon.workforce.internal.Durations;
 import dev.cordon.workforce.internal.Ev;
 import dev.cordon.workforce.internal.Grow;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  * <p>Design notes: the last 64 hours of an account are a bit mask shifted as time moves (so a
  * rolling 24-hour count is one {@code bitCount}); the current run is two ints. 24 bytes per account.
  */
-public final class ContinuousActivityDetector implements LoginDetector {
+public final class ContinuousActivityDetector extends AccountLoginDetector<ContinuousActivityDetector.Params> {
     public static final String NAME = "continuous-activity";
 
     /**
@@ -34,9 +33,7 @@ public final class ContinuousActivityDetector implements LoginDetector {
             if (maxActiveHours < 1 || maxActiveHours > 23) {
                 throw new IllegalArgumentException("maxActiveHours must be in 1..23");
             }
-            if ((maxSession.isNegative() || maxSession.isZero()) || (sessionGap.isNegative() || sessionGap.isZero())) {
-                throw new IllegalArgumentException("maxSession and sessionGap must be > 0");
-            }
+            Durations.requirePositive("maxSession and sessionGap must be > 0", maxSession, sessionGap);
         }
 
         public static Params defaults() {
@@ -44,8 +41,6 @@ public final class ContinuousActivityDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     private long[] mask = new long[0];
     private int[] lastHour = new int[0];
     private int[] runStart = new int[0];
@@ -54,13 +49,7 @@ public final class ContinuousActivityDetector implements LoginDetector {
     private int[] emittedRun = new int[0];
 
     public ContinuousActivityDetector(Params params, Accounts accounts) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, params, accounts);
     }
 
     @Override
@@ -68,7 +57,7 @@ public final class ContinuousActivityDetector implements LoginDetector {
         if (l.event().outcome() == Outcome.FAILURE) {
             return;
         }
-        ensure(a + 1);
+        ensure(a);
         int t = (int) (l.event().epochMillis() / 1000);
         hours(a, t, l, out);
         session(a, t, l, out);
@@ -87,8 +76,9 @@ public final class ContinuousActivityDetector implements LoginDetector {
         if (active > params.maxActiveHours() && lastHour[a] - emittedHour[a] >= 24) {
             emittedHour[a] = lastHour[a];
             String account = accounts.name(a);
-            out.accept(finding(Severity.MEDIUM, account, l, account + ": active in " + active + " of the last 24 hours",
-                    "active_hours_of_24", Integer.toString(active), "hours_mask", Long.toBinaryString(mask[a] & 0xFF_FFFFL)));
+            out.accept(finding(NAME, Severity.MEDIUM, account, l, account + ": active in " + active + " of the last 24 hours",
+                    "active_hours_of_24", Integer.toString(active), "hours_mask", Long.toBinaryString(mask[a] & 0xFF_FFFFL),
+                    "latest_ip", l.event().ip()));
         }
     }
 
@@ -110,27 +100,15 @@ public final class ContinuousActivityDetector implements LoginDetector {
         if (length > params.maxSession().toSeconds() && emittedRun[a] != runStart[a]) {
             emittedRun[a] = runStart[a];
             String account = accounts.name(a);
-            out.accept(finding(Severity.HIGH, account, l, account + ": unbroken session of "
+            out.accept(finding(NAME, Severity.HIGH, account, l, account + ": unbroken session of "
                     + Duration.ofSeconds(length).toHours() + " h", "session_start", Ev.time(runStart[a] * 1000L),
-                    "session_hours", Long.toString(length / 3600), "max_gap", params.sessionGap().toString()));
+                    "session_hours", Long.toString(length / 3600), "max_gap", params.sessionGap().toString(),
+                    "latest_ip", l.event().ip()));
         }
     }
 
-    private Finding finding(Severity s, String account, EnrichedLogin l, String title, String... extra) {
-        String[] pairs = new String[extra.length + 4];
-        System.arraycopy(extra, 0, pairs, 0, extra.length);
-        pairs[extra.length] = "latest_ip";
-        pairs[extra.length + 1] = l.event().ip();
-        pairs[extra.length + 2] = "record";
-        pairs[extra.length + 3] = Ev.at(l.event().source(), l.event().line());
-        return new Finding(NAME, s, Subjects.account(account), Instant.ofEpochMilli(l.event().epochMillis()), title,
-                Ev.of(pairs), List.of(l.event().source()));
-    }
-
-    private void ensure(int n) {
-        if (n <= mask.length) {
-            return;
-        }
+    @Override
+    void grow(int n) {
         mask = Grow.longs(mask, n, 0);
         lastHour = Grow.ints(lastHour, n, Integer.MIN_VALUE);
         runStart = Grow.ints(runStart, n, 0);
@@ -141,6 +119,6 @@ public final class ContinuousActivityDetector implements LoginDetector {
 
     @Override
     public long stateBytes() {
-        return mask.length * 28L;
+        return capacity() * 28L;
     }
 }

@@ -6,7 +6,6 @@ import dev.cordon.workforce.internal.Countries;
 import dev.cordon.workforce.internal.Ev;
 import dev.cordon.workforce.internal.Grow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  * <p>Design notes: each account keeps its last {@value #SLOTS} distinct countries with the time
  * each was last seen (2 + 4 bytes each), replacing the stalest; 52 bytes per account.
  */
-public final class CountryWindowDetector implements LoginDetector {
+public final class CountryWindowDetector extends AccountLoginDetector<CountryWindowDetector.Params> {
     public static final String NAME = "many-countries";
     static final int SLOTS = 8;
 
@@ -41,20 +40,12 @@ public final class CountryWindowDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     private short[] country = new short[0];
     private int[] seen = new int[0];
     private int[] lastEmit = new int[0];
 
     public CountryWindowDetector(Params params, Accounts accounts) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, params, accounts);
     }
 
     @Override
@@ -63,7 +54,7 @@ public final class CountryWindowDetector implements LoginDetector {
         if (c < 0 || l.event().outcome() == Outcome.FAILURE || l.egress().kind().anonymising()) {
             return;
         }
-        ensure(a + 1);
+        ensure(a);
         int t = (int) (l.event().epochMillis() / 1000);
         int base = a * SLOTS;
         int slot = -1;
@@ -106,24 +97,20 @@ public final class CountryWindowDetector implements LoginDetector {
         }
         String account = accounts.name(a);
         Severity s = recent >= params.minCountries() + 2 ? Severity.HIGH : Severity.MEDIUM;
-        out.accept(new Finding(NAME, s, Subjects.account(account), Instant.ofEpochMilli(l.event().epochMillis()),
-                account + ": logins from " + recent + " countries within " + params.window(),
-                Ev.of("countries_last_seen", String.join(", ", seenList), "window", params.window().toString(),
-                        "latest_ip", l.event().ip(), "record", Ev.at(l.event().source(), l.event().line())),
-                List.of(l.event().source())));
+        out.accept(finding(NAME, s, account, l, account + ": logins from " + recent + " countries within " + params.window(),
+                "countries_last_seen", String.join(", ", seenList), "window", params.window().toString(),
+                "latest_ip", l.event().ip()));
     }
 
-    private void ensure(int n) {
-        if (n <= lastEmit.length) {
-            return;
-        }
+    @Override
+    void grow(int n) {
         lastEmit = Grow.ints(lastEmit, n, Integer.MIN_VALUE / 2);
-        country = Grow.shorts(country, lastEmit.length * SLOTS, (short) -1);
-        seen = Grow.ints(seen, lastEmit.length * SLOTS, 0);
+        country = Grow.shorts(country, n * SLOTS, (short) -1);
+        seen = Grow.ints(seen, n * SLOTS, 0);
     }
 
     @Override
     public long stateBytes() {
-        return lastEmit.length * (4L + SLOTS * 6L);
+        return capacity() * (4L + SLOTS * 6L);
     }
 }

@@ -3,7 +3,7 @@ package dev.cordon.workforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.workforce.internal.LoginBuilder;
 import dev.cordon.workforce.internal.Nodes;
-import dev.cordon.workforce.internal.Times;
+import dev.cordon.workforce.internal.Texts;
 
 /**
  * Elastic Common Schema documents whose {@code event.category} holds {@code authentication}
@@ -14,9 +14,8 @@ import dev.cordon.workforce.internal.Times;
  * {@code host.id|host.name}, {@code user_agent.original}.
  */
 public final class EcsAuthenticationParser extends JsonTreeLoginParser {
-    @Override
-    public LoginFormat format() {
-        return LoginFormat.ECS;
+    public EcsAuthenticationParser() {
+        super(LoginFormat.ECS);
     }
 
     @Override
@@ -24,18 +23,15 @@ public final class EcsAuthenticationParser extends JsonTreeLoginParser {
         if (!isAuthentication(Nodes.dotted(n, "event.category"))) {
             return false;
         }
-        String ts = Nodes.text(n.get("@timestamp"));
-        if (!ts.isEmpty()) {
-            b.time = Times.parse(ts);
-        }
-        b.account = OcsfAuthenticationParser.first(Nodes.text(Nodes.dotted(n, "user.email")),
+        b.time(Nodes.text(n.get("@timestamp")));
+        b.account = Texts.first(Nodes.text(Nodes.dotted(n, "user.email")),
                 Nodes.text(Nodes.dotted(n, "user.name")), Nodes.text(Nodes.dotted(n, "user.id")));
         b.ip = Nodes.text(Nodes.dotted(n, "source.ip"));
         String outcome = Nodes.text(Nodes.dotted(n, "event.outcome"));
         b.outcome = outcome.equals("success") ? Outcome.SUCCESS : outcome.equals("failure") ? Outcome.FAILURE
                 : Outcome.UNKNOWN;
         b.eventType = Nodes.text(Nodes.dotted(n, "event.action"));
-        b.deviceId = OcsfAuthenticationParser.first(Nodes.text(Nodes.dotted(n, "host.id")),
+        b.deviceId = Texts.first(Nodes.text(Nodes.dotted(n, "host.id")),
                 Nodes.text(Nodes.dotted(n, "host.name")));
         b.userAgent = Nodes.text(Nodes.dotted(n, "user_agent.original"));
         b.country = Nodes.text(Nodes.dotted(n, "source.geo.country_iso_code"));

@@ -3,7 +3,7 @@ package dev.cordon.workforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.workforce.internal.LoginBuilder;
 import dev.cordon.workforce.internal.Nodes;
-import dev.cordon.workforce.internal.Times;
+import dev.cordon.workforce.internal.Texts;
 
 /**
  * Microsoft Entra ID sign-in logs, in both spellings: Microsoft Graph {@code signIn} resources
@@ -17,20 +17,13 @@ import dev.cordon.workforce.internal.Times;
  * {@code userAgent}.
  */
 public final class EntraSignInParser extends JsonTreeLoginParser {
-    @Override
-    public LoginFormat format() {
-        return LoginFormat.ENTRA;
+    public EntraSignInParser() {
+        super(LoginFormat.ENTRA);
     }
 
     @Override
     boolean read(JsonNode n, LoginBuilder b) {
-        String time = Nodes.text(Nodes.ci(n, "createdDateTime"));
-        if (time.isEmpty()) {
-            time = Nodes.text(Nodes.ci(n, "TimeGenerated"));
-        }
-        if (!time.isEmpty()) {
-            b.time = Times.parse(time);
-        }
+        b.time(Texts.first(Nodes.text(Nodes.ci(n, "createdDateTime")), Nodes.text(Nodes.ci(n, "TimeGenerated"))));
         b.account = Nodes.text(Nodes.ci(n, "userPrincipalName"));
         b.ip = Nodes.text(Nodes.ci(n, "ipAddress"));
         b.eventType = "signIn";

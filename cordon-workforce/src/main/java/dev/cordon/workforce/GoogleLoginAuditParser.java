@@ -3,7 +3,6 @@ package dev.cordon.workforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.workforce.internal.LoginBuilder;
 import dev.cordon.workforce.internal.Nodes;
-import dev.cordon.workforce.internal.Times;
 
 /**
  * Google Workspace login audit: Admin SDK Reports API activities ({@code kind
@@ -15,9 +14,8 @@ import dev.cordon.workforce.internal.Times;
  * applications are ignored.
  */
 public final class GoogleLoginAuditParser extends JsonTreeLoginParser {
-    @Override
-    public LoginFormat format() {
-        return LoginFormat.GOOGLE;
+    public GoogleLoginAuditParser() {
+        super(LoginFormat.GOOGLE);
     }
 
     @Override
@@ -26,10 +24,7 @@ public final class GoogleLoginAuditParser extends JsonTreeLoginParser {
         if (!app.isEmpty() && !app.equals("login")) {
             return false;
         }
-        String time = Nodes.text(Nodes.at(n, "id", "time"));
-        if (!time.isEmpty()) {
-            b.time = Times.parse(time);
-        }
+        b.time(Nodes.text(Nodes.at(n, "id", "time")));
         b.account = Nodes.text(Nodes.at(n, "actor", "email"));
         b.ip = Nodes.text(n.get("ipAddress"));
         JsonNode events = n.get("events");

@@ -3,12 +3,11 @@ package dev.cordon.workforce;
 import dev.cordon.core.Finding;
 import dev.cordon.core.Severity;
 import dev.cordon.workforce.internal.Countries;
+import dev.cordon.workforce.internal.Durations;
 import dev.cordon.workforce.internal.Ev;
 import dev.cordon.workforce.internal.GreatCircle;
 import dev.cordon.workforce.internal.Grow;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -25,7 +24,7 @@ import java.util.function.Consumer;
  * time difference is widened by {@link Params#skewTolerance()} so that clock skew between log
  * sources does not create travel. State per account: 34 bytes plus a reference to the last IP.
  */
-public final class ImpossibleTravelDetector implements LoginDetector {
+public final class ImpossibleTravelDetector extends AccountLoginDetector<ImpossibleTravelDetector.Params> {
     public static final String NAME = "impossible-travel";
     public static final String VIA_ANONYMISER = "travel-via-anonymiser";
 
@@ -44,9 +43,7 @@ public final class ImpossibleTravelDetector implements LoginDetector {
             }
             Objects.requireNonNull(skewTolerance, "skewTolerance");
             Objects.requireNonNull(cooldown, "cooldown");
-            if (skewTolerance.isNegative() || cooldown.isNegative()) {
-                throw new IllegalArgumentException("skewTolerance and cooldown must be >= 0");
-            }
+            Durations.requireNonNegative("skewTolerance and cooldown must be >= 0", skewTolerance, cooldown);
         }
 
         public static Params defaults() {
@@ -54,8 +51,6 @@ public final class ImpossibleTravelDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     private long[] lastMs = new long[0];
     private float[] lat = new float[0];
     private float[] lon = new float[0];
@@ -67,13 +62,7 @@ public final class ImpossibleTravelDetector implements LoginDetector {
     private long[] lastEmit = new long[0];
 
     public ImpossibleTravelDetector(Params params, Accounts accounts) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, params, accounts);
     }
 
     @Override
@@ -82,7 +71,7 @@ public final class ImpossibleTravelDetector implements LoginDetector {
         if (!l.geo().hasPoint() || (e.outcome() == Outcome.FAILURE && !params.includeFailures())) {
             return;
         }
-        ensure(a + 1);
+        ensure(a);
         long t = e.epochMillis();
         if (lastMs[a] != Long.MIN_VALUE && l.ipKey() != ipKey[a]) {
             compare(a, l, out);
@@ -119,22 +108,17 @@ public final class ImpossibleTravelDetector implements LoginDetector {
         String title = String.format(Locale.ROOT, "%s: %s -> %s, %.0f km in %s (%.0f km/h)%s", account,
                 prevCountry.isEmpty() ? "?" : prevCountry, g.country().isEmpty() ? "?" : g.country(), km,
                 Duration.ofMillis(dtMs), speed, viaAnon ? " through anonymising egress" : "");
-        out.accept(new Finding(viaAnon ? VIA_ANONYMISER : NAME, viaAnon ? Severity.LOW : Severity.HIGH,
-                Subjects.account(account), Instant.ofEpochMilli(t), title,
-                Ev.of("from_time", Ev.time(lastMs[a]), "from_ip", ip[a], "from_country", prevCountry,
-                        "to_time", Ev.time(t), "to_ip", l.event().ip(), "to_country", g.country(), "to_city", g.city(),
-                        "distance_km", String.format(Locale.ROOT, "%.0f", km),
-                        "speed_kmh", String.format(Locale.ROOT, "%.0f", speed),
-                        "to_egress", l.egress().kind().name().toLowerCase(Locale.ROOT),
-                        "geo_source", g.source().name().toLowerCase(Locale.ROOT),
-                        "record", Ev.at(l.event().source(), l.event().line())),
-                List.of(l.event().source())));
+        out.accept(finding(viaAnon ? VIA_ANONYMISER : NAME, viaAnon ? Severity.LOW : Severity.HIGH, account, l, title,
+                "from_time", Ev.time(lastMs[a]), "from_ip", ip[a], "from_country", prevCountry,
+                "to_time", Ev.time(t), "to_ip", l.event().ip(), "to_country", g.country(), "to_city", g.city(),
+                "distance_km", String.format(Locale.ROOT, "%.0f", km),
+                "speed_kmh", String.format(Locale.ROOT, "%.0f", speed),
+                "to_egress", l.egress().kind().name().toLowerCase(Locale.ROOT),
+                "geo_source", g.source().name().toLowerCase(Locale.ROOT)));
     }
 
-    private void ensure(int n) {
-        if (n <= lastMs.length) {
-            return;
-        }
+    @Override
+    void grow(int n) {
         lastMs = Grow.longs(lastMs, n, Long.MIN_VALUE);
         lastEmit = Grow.longs(lastEmit, n, Long.MIN_VALUE / 2);
         lat = Grow.floats(lat, n);
@@ -148,7 +132,7 @@ public final class ImpossibleTravelDetector implements LoginDetector {
 
     @Override
     public long stateBytes() {
-        return lastMs.length * (8L + 8 + 4 + 4 + 2 + 2 + 8 + 1 + 4) + retainedStrings(ip);
+        return capacity() * (8L + 8 + 4 + 4 + 2 + 2 + 8 + 1 + 4) + retainedStrings(ip);
     }
 
     static long retainedStrings(String[] s) {

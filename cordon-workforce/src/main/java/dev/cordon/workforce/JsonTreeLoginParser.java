@@ -8,7 +8,17 @@ import java.util.function.Consumer;
 
 /** Base of the parsers that read each record as a JSON tree (formats off the throughput path). */
 abstract class JsonTreeLoginParser implements LoginLogParser {
+    private final LoginFormat format;
     private final LoginBuilder b = new LoginBuilder();
+
+    JsonTreeLoginParser(LoginFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public final LoginFormat format() {
+        return format;
+    }
 
     @Override
     public final void parse(InputStream in, String source, Consumer<LoginEvent> sink, ParseReport report) {
@@ -19,9 +29,7 @@ abstract class JsonTreeLoginParser implements LoginLogParser {
                 report.ignored();
                 return;
             }
-            LoginEvent e = b.build(source, line);
-            report.accepted();
-            sink.accept(e);
+            b.emit(source, line, sink, report);
         });
     }
 

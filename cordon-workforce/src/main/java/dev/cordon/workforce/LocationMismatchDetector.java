@@ -6,6 +6,7 @@ import dev.cordon.workforce.internal.Countries;
 import dev.cordon.workforce.internal.Ev;
 import dev.cordon.workforce.internal.Grow;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * <p>Design notes: per account the three most frequent countries with counts (a space-saving
  * top-k sketch, 18 bytes) and the time of the latest login.
  */
-public final class LocationMismatchDetector implements LoginDetector {
+public final class LocationMismatchDetector extends AccountLoginDetector<LocationMismatchDetector.Params> {
     public static final String NAME = "location-mismatch";
     private static final int TOP = 3;
 
@@ -40,8 +41,6 @@ public final class LocationMismatchDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     private final HrDirectory hr;
     private short[] country = new short[0];
     private int[] count = new int[0];
@@ -50,14 +49,8 @@ public final class LocationMismatchDetector implements LoginDetector {
     private boolean[] reported = new boolean[0];
 
     public LocationMismatchDetector(Params params, Accounts accounts, HrDirectory hr) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        super(NAME, params, accounts);
         this.hr = Objects.requireNonNull(hr, "hr");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -67,13 +60,7 @@ public final class LocationMismatchDetector implements LoginDetector {
         if (c < 0 || l.event().outcome() == Outcome.FAILURE || k.anonymising() || k == EgressKind.OFFICE) {
             return;
         }
-        if (a >= total.length) {
-            total = Grow.ints(total, a + 1, 0);
-            latest = Grow.longs(latest, total.length, 0);
-            reported = java.util.Arrays.copyOf(reported, total.length);
-            country = Grow.shorts(country, total.length * TOP, (short) -1);
-            count = Grow.ints(count, total.length * TOP, 0);
-        }
+        ensure(a);
         total[a]++;
         latest[a] = Math.max(latest[a], l.event().epochMillis());
         int base = a * TOP;
@@ -92,8 +79,17 @@ public final class LocationMismatchDetector implements LoginDetector {
     }
 
     @Override
+    void grow(int n) {
+        total = Grow.ints(total, n, 0);
+        latest = Grow.longs(latest, n, 0);
+        reported = Arrays.copyOf(reported, n);
+        country = Grow.shorts(country, n * TOP, (short) -1);
+        count = Grow.ints(count, n * TOP, 0);
+    }
+
+    @Override
     public void flush(Consumer<Finding> out) {
-        for (int a = 0; a < total.length && a < accounts.size(); a++) {
+        for (int a = 0; a < capacity() && a < accounts.size(); a++) {
             if (total[a] < params.minLogins() || reported[a]) {
                 continue;
             }
@@ -125,6 +121,6 @@ public final class LocationMismatchDetector implements LoginDetector {
 
     @Override
     public long stateBytes() {
-        return total.length * (4L + 8 + 1 + TOP * 6L);
+        return capacity() * (4L + 8 + 1 + TOP * 6L);
     }
 }

@@ -71,9 +71,7 @@ public final class LoginCsvParser implements LoginLogParser {
             b.proxy = truthy(CsvColumns.cell(row, proxy));
             b.tunnelType = CsvColumns.cell(row, tunnelType);
             b.tunnelOperator = CsvColumns.cell(row, tunnelOp);
-            LoginEvent e = b.build(source, line);
-            report.accepted();
-            sink.accept(e);
+            b.emit(source, line, sink, report);
         };
     }
 

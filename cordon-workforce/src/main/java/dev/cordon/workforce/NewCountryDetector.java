@@ -4,10 +4,9 @@ import dev.cordon.core.Finding;
 import dev.cordon.core.Severity;
 import dev.cordon.workforce.internal.Countries;
 import dev.cordon.workforce.internal.Ev;
-import dev.cordon.workforce.internal.Grow;
+import dev.cordon.workforce.internal.Durations;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  * login touches one or two adjacent cache lines: the first-seen time, then the known countries as
  * a 676-bit set (all packed ISO codes). 96 bytes per account.
  */
-public final class NewCountryDetector implements LoginDetector {
+public final class NewCountryDetector extends AccountLoginDetector<NewCountryDetector.Params> {
     public static final String NAME = "new-country";
     private static final int WORDS = (Countries.CODES + 63) / 64;
     private static final int STRIDE = 1 + WORDS;
@@ -29,9 +28,7 @@ public final class NewCountryDetector implements LoginDetector {
     public record Params(Duration learning) {
         public Params {
             Objects.requireNonNull(learning, "learning");
-            if (learning.isNegative()) {
-                throw new IllegalArgumentException("learning must be >= 0");
-            }
+            Durations.requireNonNegative("learning must be >= 0", learning);
         }
 
         public static Params defaults() {
@@ -39,27 +36,16 @@ public final class NewCountryDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     /** Per account: [first-seen millis, known-country bits...]. */
     private long[] state = new long[0];
-    private int capacity;
 
     public NewCountryDetector(Params params, Accounts accounts) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, params, accounts);
     }
 
     @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
-        if (a >= capacity) {
-            grow(a + 1);
-        }
+        ensure(a);
         int base = a * STRIDE;
         long t = l.event().epochMillis();
         long first = Math.min(state[base], t);
@@ -78,20 +64,18 @@ public final class NewCountryDetector implements LoginDetector {
             return;
         }
         String account = accounts.name(a);
-        out.accept(new Finding(NAME, Severity.MEDIUM, Subjects.account(account), Instant.ofEpochMilli(t),
+        out.accept(finding(NAME, Severity.MEDIUM, account, l,
                 account + ": first login from " + l.geo().country() + " after " + params.learning().toDays()
                         + " days of history",
-                Ev.of("country", l.geo().country(), "city", l.geo().city(), "ip", l.event().ip(),
-                        "known_countries", knownList(state, base + 1, c), "account_first_seen", Ev.time(first),
-                        "record", Ev.at(l.event().source(), l.event().line())),
-                List.of(l.event().source())));
+                "country", l.geo().country(), "city", l.geo().city(), "ip", l.event().ip(),
+                "known_countries", knownList(state, base + 1, c), "account_first_seen", Ev.time(first)));
     }
 
-    private void grow(int needed) {
-        int old = capacity;
-        capacity = Grow.capacity(old, needed);
-        state = java.util.Arrays.copyOf(state, Math.multiplyExact(capacity, STRIDE));
-        for (int a = old; a < capacity; a++) {
+    @Override
+    void grow(int n) {
+        int old = state.length / STRIDE;
+        state = Arrays.copyOf(state, Math.multiplyExact(n, STRIDE));
+        for (int a = old; a < n; a++) {
             state[a * STRIDE] = Long.MAX_VALUE;
         }
     }
@@ -108,6 +92,6 @@ public final class NewCountryDetector implements LoginDetector {
 
     @Override
     public long stateBytes() {
-        return capacity * (long) STRIDE * 8;
+        return capacity() * (long) STRIDE * 8;
     }
 }

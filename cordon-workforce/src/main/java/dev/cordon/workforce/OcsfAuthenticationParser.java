@@ -3,6 +3,7 @@ package dev.cordon.workforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.workforce.internal.LoginBuilder;
 import dev.cordon.workforce.internal.Nodes;
+import dev.cordon.workforce.internal.Texts;
 import dev.cordon.workforce.internal.Times;
 
 /**
@@ -17,9 +18,8 @@ public final class OcsfAuthenticationParser extends JsonTreeLoginParser {
     /** OCSF class of Authentication events. */
     public static final int CLASS_AUTHENTICATION = 3002;
 
-    @Override
-    public LoginFormat format() {
-        return LoginFormat.OCSF;
+    public OcsfAuthenticationParser() {
+        super(LoginFormat.OCSF);
     }
 
     @Override
@@ -36,14 +36,14 @@ public final class OcsfAuthenticationParser extends JsonTreeLoginParser {
             b.time = Times.parse(time.asText());
         }
         JsonNode user = n.get("user");
-        b.account = first(Nodes.text(Nodes.at(user, "email_addr")), Nodes.text(Nodes.at(user, "name")),
+        b.account = Texts.first(Nodes.text(Nodes.at(user, "email_addr")), Nodes.text(Nodes.at(user, "name")),
                 Nodes.text(Nodes.at(user, "uid")));
         JsonNode src = Nodes.at(n, "src_endpoint");
         b.ip = Nodes.text(src.get("ip"));
-        b.deviceId = first(Nodes.text(Nodes.at(n, "device", "uid")), Nodes.text(Nodes.at(n, "device", "hostname")));
+        b.deviceId = Texts.first(Nodes.text(Nodes.at(n, "device", "uid")), Nodes.text(Nodes.at(n, "device", "hostname")));
         double status = Nodes.number(n.get("status_id"));
         b.outcome = status == 1 ? Outcome.SUCCESS : status == 2 ? Outcome.FAILURE : Outcome.UNKNOWN;
-        b.eventType = first(Nodes.text(n.get("activity_name")), Nodes.text(n.get("type_name")));
+        b.eventType = Texts.first(Nodes.text(n.get("activity_name")), Nodes.text(n.get("type_name")));
         b.userAgent = Nodes.text(Nodes.at(n, "http_request", "user_agent"));
         JsonNode loc = Nodes.at(src, "location");
         b.country = Nodes.text(loc.get("country"));
@@ -59,14 +59,5 @@ public final class OcsfAuthenticationParser extends JsonTreeLoginParser {
         b.asn = Nodes.asn(Nodes.at(src, "autonomous_system", "number"));
         b.asOrg = Nodes.text(Nodes.at(src, "autonomous_system", "name"));
         return true;
-    }
-
-    static String first(String... values) {
-        for (String v : values) {
-            if (!v.isEmpty()) {
-                return v;
-            }
-        }
-        return "";
     }
 }

@@ -56,9 +56,7 @@ public final class OktaSystemLogParser implements LoginLogParser {
                     report.ignored();
                     return;
                 }
-                LoginEvent e = b.build(source, line);
-                report.accepted();
-                sink.accept(e);
+                b.emit(source, line, sink, report);
             }
         });
     }

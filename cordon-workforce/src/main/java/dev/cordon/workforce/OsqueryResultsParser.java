@@ -65,10 +65,10 @@ public final class OsqueryResultsParser implements EndpointParser {
                 return;
             }
             String query = Nodes.text(envelope.get("name")).toLowerCase(Locale.ROOT);
-            String device = OcsfAuthenticationParser.first(Nodes.text(envelope.get("hostIdentifier")),
+            String device = Texts.first(Nodes.text(envelope.get("hostIdentifier")),
                     Nodes.text(Nodes.at(envelope, "decorations", "hostname")), Nodes.text(row.get("hostname")),
                     fallbackDevice);
-            String account = Texts.account(OcsfAuthenticationParser.first(Nodes.text(row.get("username")),
+            String account = Texts.account(Texts.first(Nodes.text(row.get("username")),
                     Nodes.text(row.get("user")), Nodes.text(Nodes.at(envelope, "decorations", "username"))));
             long time = time(envelope);
             EndpointObservation o = observation(query, row, device, account, time);
@@ -82,7 +82,7 @@ public final class OsqueryResultsParser implements EndpointParser {
 
         private EndpointObservation observation(String query, JsonNode r, String device, String account, long time) {
             String name = Nodes.text(r.get("name"));
-            String path = OcsfAuthenticationParser.first(Nodes.text(r.get("path")),
+            String path = Texts.first(Nodes.text(r.get("path")),
                     Nodes.text(r.get("install_location")));
             EndpointObservation.Kind kind;
             UsbDevice usb = UsbDevice.NONE;

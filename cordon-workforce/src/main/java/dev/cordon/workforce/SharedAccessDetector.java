@@ -2,11 +2,10 @@ package dev.cordon.workforce;
 
 import dev.cordon.core.Finding;
 import dev.cordon.core.Severity;
-import dev.cordon.workforce.internal.Ev;
+import dev.cordon.workforce.internal.Durations;
 import dev.cordon.workforce.internal.Hashing;
 import dev.cordon.workforce.internal.SharedTable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +21,7 @@ import java.util.function.Consumer;
  * <p>Design notes: three {@link SharedTable}s keyed by 64-bit hashes; memory is bounded per key
  * (at most eight accounts kept, the stalest replaced).
  */
-public final class SharedAccessDetector implements LoginDetector {
+public final class SharedAccessDetector extends AccountLoginDetector<SharedAccessDetector.Params> {
     public static final String NAME = "shared-access";
     private static final int TAG_DEVICE = 1;
     private static final int TAG_PHONE = 2;
@@ -45,9 +44,7 @@ public final class SharedAccessDetector implements LoginDetector {
                     throw new IllegalArgumentException("minimum accounts must be in 2.." + SharedTable.MEMBERS);
                 }
             }
-            if ((ipWindow.isNegative() || ipWindow.isZero()) || (deviceWindow.isNegative() || deviceWindow.isZero())) {
-                throw new IllegalArgumentException("windows must be > 0");
-            }
+            Durations.requirePositive("windows must be > 0", ipWindow, deviceWindow);
         }
 
         public static Params defaults() {
@@ -55,20 +52,12 @@ public final class SharedAccessDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     private final SharedTable ips = new SharedTable();
     private final SharedTable devices = new SharedTable();
     private final SharedTable phones = new SharedTable();
 
     public SharedAccessDetector(Params params, Accounts accounts) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, params, accounts);
     }
 
     @Override
@@ -118,12 +107,10 @@ public final class SharedAccessDetector implements LoginDetector {
                 String account = accounts.name(table.member(slot, i));
                 List<String> others = new ArrayList<>(active);
                 others.remove(account);
-                out.accept(new Finding(NAME, severity, Subjects.account(account),
-                        Instant.ofEpochMilli(l.event().epochMillis()),
+                out.accept(finding(NAME, severity, account, l,
                         account + ": " + kind + " " + value + " also used by " + String.join(", ", others),
-                        Ev.of("kind", kind, kind, value, "other_accounts", String.join(", ", others),
-                                "window", window.toString(), "record", Ev.at(l.event().source(), l.event().line())),
-                        List.of(l.event().source())));
+                        "kind", kind, kind, value, "other_accounts", String.join(", ", others),
+                        "window", window.toString()));
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.cordon.workforce.internal.Ev;
 import dev.cordon.workforce.internal.Grow;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
  * <p>Design notes: a 24-bucket histogram of distinct active hours (shorts, saturating) and the
  * last counted hour: 52 bytes per account.
  */
-public final class WorkingHoursDetector implements LoginDetector {
+public final class WorkingHoursDetector extends AccountLoginDetector<WorkingHoursDetector.Params> {
     public static final String NAME = "working-hours";
 
     /**
@@ -56,8 +57,6 @@ public final class WorkingHoursDetector implements LoginDetector {
         }
     }
 
-    private final Params params;
-    private final Accounts accounts;
     private final HrDirectory hr;
     private final Clock clock;
     private short[] hist = new short[0];
@@ -66,15 +65,9 @@ public final class WorkingHoursDetector implements LoginDetector {
     private boolean[] reported = new boolean[0];
 
     public WorkingHoursDetector(Params params, Accounts accounts, HrDirectory hr, Clock clock) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        super(NAME, params, accounts);
         this.hr = Objects.requireNonNull(hr, "hr");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -82,12 +75,7 @@ public final class WorkingHoursDetector implements LoginDetector {
         if (l.event().outcome() == Outcome.FAILURE) {
             return;
         }
-        if (a >= lastHour.length) {
-            lastHour = Grow.ints(lastHour, a + 1, Integer.MIN_VALUE);
-            latest = Grow.longs(latest, lastHour.length, 0);
-            reported = java.util.Arrays.copyOf(reported, lastHour.length);
-            hist = Grow.shorts(hist, lastHour.length * 24, (short) 0);
-        }
+        ensure(a);
         long t = l.event().epochMillis();
         latest[a] = Math.max(latest[a], t);
         int h = (int) Math.floorDiv(t, 3_600_000L);
@@ -102,9 +90,17 @@ public final class WorkingHoursDetector implements LoginDetector {
     }
 
     @Override
+    void grow(int n) {
+        lastHour = Grow.ints(lastHour, n, Integer.MIN_VALUE);
+        latest = Grow.longs(latest, n, 0);
+        reported = Arrays.copyOf(reported, n);
+        hist = Grow.shorts(hist, n * 24, (short) 0);
+    }
+
+    @Override
     public void flush(Consumer<Finding> out) {
         Instant now = clock.now();
-        for (int a = 0; a < lastHour.length && a < accounts.size(); a++) {
+        for (int a = 0; a < capacity() && a < accounts.size(); a++) {
             if (reported[a]) {
                 continue;
             }
@@ -176,6 +172,6 @@ public final class WorkingHoursDetector implements LoginDetector {
 
     @Override
     public long stateBytes() {
-        return lastHour.length * (4L + 8 + 1 + 48);
+        return capacity() * (4L + 8 + 1 + 48);
     }
 }

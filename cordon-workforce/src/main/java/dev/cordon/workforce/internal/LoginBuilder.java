@@ -5,6 +5,8 @@ import dev.cordon.workforce.GeoSource;
 import dev.cordon.workforce.LoginEvent;
 import dev.cordon.workforce.NetworkHints;
 import dev.cordon.workforce.Outcome;
+import dev.cordon.workforce.ParseReport;
+import java.util.function.Consumer;
 
 /** Collects one record's fields while parsing; reused across records by one parser. */
 public final class LoginBuilder {
@@ -44,6 +46,24 @@ public final class LoginBuilder {
         proxy = false;
         tunnelType = "";
         tunnelOperator = "";
+    }
+
+    /** Sets the time from text {@link Times#parse} reads; empty text leaves the time unset. */
+    public void time(String text) {
+        if (!text.isEmpty()) {
+            time = Times.parse(text);
+        }
+    }
+
+    /**
+     * Builds the event, counts it as accepted in {@code report} and passes it to {@code sink}.
+     *
+     * @throws RecordException when the time or account is missing
+     */
+    public void emit(String source, long line, Consumer<LoginEvent> sink, ParseReport report) {
+        LoginEvent e = build(source, line);
+        report.accepted();
+        sink.accept(e);
     }
 
     /**

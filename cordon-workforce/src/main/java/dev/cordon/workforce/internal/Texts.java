@@ -9,6 +9,16 @@ public final class Texts {
     private Texts() {
     }
 
+    /** The first non-empty value, or the empty string. */
+    public static String first(String... values) {
+        for (String v : values) {
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
     public static String account(String s) {
         return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     }
