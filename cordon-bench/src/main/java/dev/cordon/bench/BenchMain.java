@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 dev.cordon.bench.intel.ClusterBench.class,
                 dev.cordon.bench.intel.LabelLookupBench.class,
                 dev.cordon.bench.intel.ExposureBench.class,
+                dev.cordon.bench.trace.TraceBench.class,
         })
 public final class BenchMain implements Runnable {
     @Spec

@@ -1,0 +1,8 @@
+package dev.cordon.bench.trace;
+
+class CordonReachTest extends ReachQueryContract {
+    @Override
+    ReachQuery create() {
+        return new CordonReach();
+    }
+}
