@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * {@link IngestOptions#attempts()} times with doubling waits, then fails with a message naming
  * the blocks: a block is never skipped. Time comes from the injected {@link Clock} and waits go
  * through the injected {@link Sleeper}, so tests neither sleep nor race.
+ *
+ * <p>While one batch is applied, the next one (when it is already known to be due) is fetched
+ * and decoded on a helper thread, so that a sink that writes to disk and a source that parses
+ * JSON use two cores instead of taking turns. A prefetched batch is only a head start: its
+ * blocks pass the same parent check when they are applied, and it is dropped when a
+ * reorganisation moved ingest elsewhere.
  */
 public final class EthereumIngest {
     private static final Logger log = LoggerFactory.getLogger(EthereumIngest.class);
@@ -84,18 +94,31 @@ public final class EthereumIngest {
         lastProgress = t0;
         long next = startHeight();
         long target = -1;
-        while (keepGoing.getAsBoolean() && !pastEnd(next)) {
-            if (next > target) {
-                target = target();
+        ExecutorService helper = Executors.newSingleThreadExecutor(EthereumIngest::prefetchThread);
+        Prefetch ahead = null;
+        try {
+            while (keepGoing.getAsBoolean() && !pastEnd(next)) {
                 if (next > target) {
-                    if (!opts.follow() || !pause(opts.pollInterval())) {
-                        break;
+                    target = target();
+                    if (next > target) {
+                        if (!opts.follow() || !pause(opts.pollInterval())) {
+                            break;
+                        }
+                        continue;
                     }
-                    continue;
                 }
+                long to = Math.min(next + opts.batchSize() - 1, target);
+                List<EthBlockFlows> blocks = ahead != null && ahead.from == next && ahead.to == to ? ahead.await()
+                        : fetch(next, to);
+                ahead = null;
+                if (to < target && keepGoing.getAsBoolean()) {
+                    ahead = new Prefetch(helper, to + 1, Math.min(to + opts.batchSize(), target));
+                }
+                next = applyRange(next, to, blocks);
+                progress(next - 1);
             }
-            next = applyRange(next, Math.min(next + opts.batchSize() - 1, target));
-            progress(next - 1);
+        } finally {
+            helper.shutdownNow();
         }
         long last = sink.checkpoint().map(BlockRef::height).orElse(-1L);
         return new Result(applied, transfers, reorgs, last, Duration.ofMillis(clock.millis() - t0));
@@ -135,9 +158,46 @@ public final class EthereumIngest {
         return opts.to().isPresent() ? Math.min(t, opts.to().getAsLong()) : t;
     }
 
-    /** Fetches and applies {@code from..to}; returns the next height to fetch. */
-    private long applyRange(long from, long to) {
-        List<EthBlockFlows> blocks = retrying("blocks " + from + ".." + to, () -> source.fetch(from, to));
+    private static Thread prefetchThread(Runnable r) {
+        Thread t = new Thread(r, "ethereum-prefetch");
+        t.setDaemon(true);
+        return t;
+    }
+
+    private List<EthBlockFlows> fetch(long from, long to) {
+        return retrying("blocks " + from + ".." + to, () -> source.fetch(from, to));
+    }
+
+    /** The blocks {@code from..to}, being fetched on the helper thread. */
+    private final class Prefetch {
+        final long from;
+        final long to;
+        private final Future<List<EthBlockFlows>> blocks;
+
+        Prefetch(ExecutorService helper, long from, long to) {
+            this.from = from;
+            this.to = to;
+            this.blocks = helper.submit(() -> fetch(from, to));
+        }
+
+        /** The fetched blocks, or the fetch's own exception. */
+        List<EthBlockFlows> await() {
+            try {
+                return blocks.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new CordonException(ErrorCode.REMOTE, "blocks " + from + ".." + to + ": " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CordonException(ErrorCode.REMOTE, "blocks " + from + ".." + to + ": interrupted", e);
+            }
+        }
+    }
+
+    /** Applies the fetched blocks {@code from..to}; returns the next height to fetch. */
+    private long applyRange(long from, long to, List<EthBlockFlows> blocks) {
         long expect = from;
         for (EthBlockFlows b : blocks) {
             if (b.height() != expect) {

@@ -21,6 +21,12 @@ import java.util.Optional;
  * party's history entry, the touched balances (read once, updated in memory, written once, the
  * old bytes kept in the undo record), new address and asset ids, creations, the block record
  * and the checkpoint. Used once per block, then dropped.
+ *
+ * <p>Design notes. Address ids and balance entries are looked up first in the store's caches of
+ * committed values ({@link EthAddressIds}, {@link EthBalanceCache}), then among this block's
+ * own new ids, and only then read from the store: when the id cache holds every id, a miss is a
+ * new address without any read; a party or asset first seen in this block has no balance entry
+ * to read. {@link #remember} hands what the block wrote to the caches once it is committed.
  */
 final class EthBlockWriter {
     private final KeyValueStore kv;
@@ -29,23 +35,46 @@ final class EthBlockWriter {
     private final Map<Asset, Integer> newAssets = new HashMap<>();
     private final Map<Long, EthCodecs.Balance> balances = new LinkedHashMap<>();
     private final List<EthUndo.Prior> priors = new ArrayList<>();
+    private final List<byte[]> written = new ArrayList<>();
+    private final EthAddressIds ids;
+    private final EthBalanceCache cache;
+    private final boolean idsHoldAll;
+    private final int firstAddr;
+    private final int firstAsset;
     private long nextSeq;
     private int nextAddr;
     private int nextAsset;
 
-    EthBlockWriter(KeyValueStore kv, KeyValueStore.Batch batch, long nextSeq, int nextAddr, int nextAsset) {
+    /**
+     * @param ids   committed address ids; read here, filled by {@link #remember}
+     * @param cache committed balance entries; read here, filled by {@link #remember}
+     */
+    EthBlockWriter(KeyValueStore kv, KeyValueStore.Batch batch, long nextSeq, int nextAddr, int nextAsset,
+                   EthAddressIds ids, EthBalanceCache cache) {
         this.kv = kv;
         this.batch = batch;
         this.nextSeq = nextSeq;
         this.nextAddr = nextAddr;
         this.nextAsset = nextAsset;
+        this.firstAddr = nextAddr;
+        this.firstAsset = nextAsset;
+        this.ids = ids;
+        this.cache = cache;
+        this.idsHoldAll = ids.holdsAll(nextAddr);
+    }
+
+    /** Puts the block's new address ids and its balance entries into the caches; call after the commit. */
+    void remember() {
+        newAddresses.forEach(ids::put);
+        int i = 0;
+        for (Map.Entry<Long, EthCodecs.Balance> e : balances.entrySet()) {
+            cache.put(e.getKey(), written.get(i++), e.getValue());
+        }
     }
 
     /** Writes the block and returns the checkpoint after it (also written). */
     EthCodecs.Checkpoint write(EthBlockFlows b, long firstHeight) {
         long firstSeq = nextSeq;
-        int firstAddr = nextAddr;
-        int firstAsset = nextAsset;
         List<Transfer> ts = b.transfers();
         int i = 0;
         while (i < ts.size()) {
@@ -59,8 +88,11 @@ final class EthBlockWriter {
             batch.put(Column.ETH_CREATED_BY, EthKeys.id(addressId(c.contract())), java.util.Arrays.copyOfRange(key, 1, 17));
             addressId(c.creator());
         }
-        balances.forEach((k, v) -> batch.put(Column.ETH_BALANCES, EthKeys.balance((int) (k >>> 32), (int) (long) k),
-                v.encode()));
+        balances.forEach((k, v) -> {
+            byte[] bytes = v.encode();
+            written.add(bytes);
+            batch.put(Column.ETH_BALANCES, EthKeys.balance((int) (k >>> 32), (int) (long) k), bytes);
+        });
         byte[] hash = b.hash().bytes();
         batch.put(Column.ETH_BLOCKS, EthKeys.height(b.height()), new EthCodecs.Block(b.hash(), b.parentHash(),
                 b.timestamp().getEpochSecond(), b.miner(), b.txCount(), firstSeq, ts.size(), cs.size()).encode());
@@ -104,25 +136,47 @@ final class EthBlockWriter {
     }
 
     private void update(int addressId, int assetId, BigInteger units, boolean in, long height) {
-        long key = (long) addressId << 32 | (assetId & 0xffffffffL);
+        long key = EthBalanceCache.key(addressId, assetId);
         EthCodecs.Balance b = balances.get(key);
         if (b == null) {
-            Optional<byte[]> old = kv.get(Column.ETH_BALANCES, EthKeys.balance(addressId, assetId));
-            priors.add(new EthUndo.Prior(addressId, assetId, old.orElse(null)));
-            b = old.map(EthCodecs.Balance::decode).orElse(EthCodecs.Balance.EMPTY);
+            b = stored(key, addressId, assetId);
         }
         balances.put(key, b.plus(units, in, height));
     }
 
+    /** The committed entry of (address, asset), recording it as the undo prior. */
+    private EthCodecs.Balance stored(long key, int addressId, int assetId) {
+        if (addressId >= firstAddr || assetId >= firstAsset) {
+            priors.add(new EthUndo.Prior(addressId, assetId, null));
+            return EthCodecs.Balance.EMPTY;
+        }
+        byte[] cached = cache.stored(key);
+        if (cached != null) {
+            priors.add(new EthUndo.Prior(addressId, assetId, cached));
+            return cache.decoded(key);
+        }
+        Optional<byte[]> old = kv.get(Column.ETH_BALANCES, EthKeys.balance(addressId, assetId));
+        priors.add(new EthUndo.Prior(addressId, assetId, old.orElse(null)));
+        return old.map(EthCodecs.Balance::decode).orElse(EthCodecs.Balance.EMPTY);
+    }
+
     private int addressId(Address a) {
+        int known = ids.get(a.value());
+        if (known != EthAddressIds.ABSENT) {
+            return known;
+        }
         Integer fresh = newAddresses.get(a.value());
         if (fresh != null) {
             return fresh;
         }
         byte[] a20 = EthCodecs.a20(a);
-        Optional<byte[]> v = kv.get(Column.ETH_ADDRESS_ID, EthKeys.address(a20));
-        if (v.isPresent()) {
-            return FixedCodecs.int4(v.get(), Column.ETH_ADDRESS_ID);
+        if (!idsHoldAll) {
+            Optional<byte[]> v = kv.get(Column.ETH_ADDRESS_ID, EthKeys.address(a20));
+            if (v.isPresent()) {
+                int id = FixedCodecs.int4(v.get(), Column.ETH_ADDRESS_ID);
+                ids.put(a.value(), id);
+                return id;
+            }
         }
         int id = nextAddr++;
         if (id < 0) {

@@ -35,16 +35,39 @@ import java.util.concurrent.ConcurrentMap;
  * counters before it); {@link #rollbackTo} is one batch too. Writes are serialised on this
  * object; the checkpoint is cached and replaced after each commit, so readers see a block's
  * checkpoint only once its entries are committed.
+ *
+ * <p>The writer keeps committed address ids and balance entries in memory across blocks
+ * ({@link EthAddressIds}, {@link EthBalanceCache}; allocated on the first write: 48 MiB for up
+ * to 2^20 address ids, and up to about 70 MiB for 2^18 balance entries); they are filled only
+ * after a commit and emptied by a rollback, so they never hold what the store does not.
  */
 public final class KvEthereumStore implements EthereumStore {
+    private static final int ADDRESS_IDS = 1 << 20;
+    private static final int BALANCES = 1 << 18;
+
     private final KeyValueStore kv;
     private final String location;
+    private final int addressIdCapacity;
+    private final int balanceCapacity;
     private final ConcurrentMap<Integer, Asset> assets = new ConcurrentHashMap<>();
     private volatile EthCodecs.Checkpoint cp;
+    /** The writer's caches (guarded by this object's lock); null until the first write. */
+    private EthAddressIds ids;
+    private EthBalanceCache balances;
 
     public KvEthereumStore(KeyValueStore kv, String location) {
+        this(kv, location, ADDRESS_IDS, BALANCES);
+    }
+
+    /**
+     * @param addressIdCapacity committed address ids the writer keeps in memory
+     * @param balanceCapacity   committed balance entries the writer keeps in memory
+     */
+    KvEthereumStore(KeyValueStore kv, String location, int addressIdCapacity, int balanceCapacity) {
         this.kv = kv;
         this.location = location;
+        this.addressIdCapacity = addressIdCapacity;
+        this.balanceCapacity = balanceCapacity;
         this.cp = kv.get(Column.META, EthKeys.checkpoint()).map(EthCodecs.Checkpoint::decode).orElse(null);
     }
 
@@ -55,12 +78,17 @@ public final class KvEthereumStore implements EthereumStore {
             throw new StoreException(ErrorCode.STORE, "Ethereum block " + block.ref() + " with parent 0x"
                     + block.parentHash().hex() + " does not extend the checkpoint " + ref(at));
         }
+        if (ids == null) {
+            ids = new EthAddressIds(addressIdCapacity);
+            balances = new EthBalanceCache(balanceCapacity);
+        }
         try (KeyValueStore.Batch batch = kv.newBatch()) {
-            EthBlockWriter w = at == null ? new EthBlockWriter(kv, batch, 0, 0, 1)
-                    : new EthBlockWriter(kv, batch, at.nextSeq(), at.nextAddrId(), at.nextAssetId());
+            EthBlockWriter w = at == null ? new EthBlockWriter(kv, batch, 0, 0, 1, ids, balances)
+                    : new EthBlockWriter(kv, batch, at.nextSeq(), at.nextAddrId(), at.nextAssetId(), ids, balances);
             EthCodecs.Checkpoint next = w.write(block, at == null ? block.height() : at.firstHeight());
             kv.commit(batch);
             cp = next;
+            w.remember();
         }
     }
 
@@ -75,6 +103,10 @@ public final class KvEthereumStore implements EthereumStore {
             kv.commit(batch);
             cp = next;
             assets.clear();
+            if (ids != null) {
+                ids.clear();
+                balances.clear();
+            }
         }
     }
 

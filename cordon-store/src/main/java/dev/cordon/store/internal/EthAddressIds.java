@@ -1,0 +1,136 @@
+package dev.cordon.store.internal;
+
+import java.util.Arrays;
+
+/**
+ * Committed Ethereum address ids by the 20 address bytes: an open-addressing table (linear
+ * probing) of primitive arrays, the key read straight from the address text's 40 hex digits, so
+ * a lookup allocates nothing and boxes nothing. Used by the writer only (single-threaded).
+ *
+ * <p>Design notes. Ids are dense and an address has exactly one, so when the table holds as
+ * many entries as the store has ids ({@link #holdsAll}) a miss proves the address new and the
+ * writer skips the read from the store; that is the case from an empty store until the table
+ * is first full. When it is full the table is emptied (not evicted one by one): the writer then
+ * reads misses from the store and refills it. About 24 bytes per slot, at most three quarters
+ * of the slots used.
+ */
+final class EthAddressIds {
+    /** Returned by {@link #get} for an address not in the table. */
+    static final int ABSENT = -1;
+
+    private final long[] high;
+    private final long[] mid;
+    private final int[] low;
+    /** Id + 1; 0 marks a free slot. */
+    private final int[] ids;
+    private final int mask;
+    private final int maxEntries;
+    private int size;
+    private long h;
+    private long m;
+    private int l;
+
+    /** @param maxEntries addresses held before the table is emptied (at least 16) */
+    EthAddressIds(int maxEntries) {
+        this.maxEntries = Math.max(16, maxEntries);
+        int n = Integer.highestOneBit(this.maxEntries + this.maxEntries / 3) << 1;
+        high = new long[n];
+        mid = new long[n];
+        low = new int[n];
+        ids = new int[n];
+        mask = n - 1;
+    }
+
+    /**
+     * The id of the address {@code text} ({@code 0x} and 40 lowercase hex digits), or
+     * {@link #ABSENT}; also {@link #ABSENT} for text of another shape, which the caller then
+     * validates the slow way.
+     */
+    int get(String text) {
+        if (!parse(text)) {
+            return ABSENT;
+        }
+        for (int i = slot(); ; i = (i + 1) & mask) {
+            int id = ids[i];
+            if (id == 0) {
+                return ABSENT;
+            }
+            if (high[i] == h && mid[i] == m && low[i] == l) {
+                return id - 1;
+            }
+        }
+    }
+
+    /** Remembers a committed id; a table already full is emptied first. */
+    void put(String text, int id) {
+        if (id < 0 || !parse(text)) {
+            return;
+        }
+        if (size >= maxEntries) {
+            clear();
+        }
+        for (int i = slot(); ; i = (i + 1) & mask) {
+            if (ids[i] == 0) {
+                high[i] = h;
+                mid[i] = m;
+                low[i] = l;
+                ids[i] = id + 1;
+                size++;
+                return;
+            }
+            if (high[i] == h && mid[i] == m && low[i] == l) {
+                ids[i] = id + 1;
+                return;
+            }
+        }
+    }
+
+    /** Whether every id below {@code nextId} is in the table, so that a miss means a new address. */
+    boolean holdsAll(int nextId) {
+        return size == nextId;
+    }
+
+    void clear() {
+        Arrays.fill(ids, 0);
+        size = 0;
+    }
+
+    private int slot() {
+        long x = (h ^ Long.rotateLeft(m, 21) ^ l) * 0x9E3779B97F4A7C15L;
+        return (int) (x >>> 40) & mask;
+    }
+
+    /** Reads the 20 bytes of {@code text} into h, m, l; false for anything but 0x + 40 lowercase hex digits. */
+    private boolean parse(String text) {
+        if (text.length() != 42 || text.charAt(0) != '0' || text.charAt(1) != 'x') {
+            return false;
+        }
+        long a = 0;
+        long b = 0;
+        int c = 0;
+        for (int i = 0; i < 40; i++) {
+            int d = digit(text.charAt(2 + i));
+            if (d < 0) {
+                return false;
+            }
+            if (i < 16) {
+                a = a << 4 | d;
+            } else if (i < 32) {
+                b = b << 4 | d;
+            } else {
+                c = c << 4 | d;
+            }
+        }
+        h = a;
+        m = b;
+        l = c;
+        return true;
+    }
+
+    private static int digit(char ch) {
+        if (ch >= '0' && ch <= '9') {
+            return ch - '0';
+        }
+        return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+    }
+}
