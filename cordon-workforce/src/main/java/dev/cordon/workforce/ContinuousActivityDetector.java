@@ -4,8 +4,8 @@ import dev.cordon.core.Finding;
 import dev.cordon.core.Severity;
 import dev.cordon.workforce.internal.Durations;
 import dev.cordon.workforce.internal.Ev;
-import dev.cordon.workforce.internal.Grow;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * activity events (SSO, token refresh), not only interactive sign-ins.
  *
  * <p>Design notes: the last 64 hours of an account are a bit mask shifted as time moves (so a
- * rolling 24-hour count is one {@code bitCount}); the current run is two ints. 24 bytes per account.
+ * rolling 24-hour count is one {@code bitCount}); the current run is two ints. Per account one
+ * stripe of {@value #STRIDE} ints in a single array (the mask as two ints, the last hour, the run,
+ * the last findings), so that a login touches one or two adjacent cache lines: 28 bytes per account.
  */
 public final class ContinuousActivityDetector extends AccountLoginDetector<ContinuousActivityDetector.Params> {
     public static final String NAME = "continuous-activity";
@@ -41,12 +43,16 @@ public final class ContinuousActivityDetector extends AccountLoginDetector<Conti
         }
     }
 
-    private long[] mask = new long[0];
-    private int[] lastHour = new int[0];
-    private int[] runStart = new int[0];
-    private int[] runLast = new int[0];
-    private int[] emittedHour = new int[0];
-    private int[] emittedRun = new int[0];
+    private static final int STRIDE = 7;
+    private static final int MASK_LO = 0;
+    private static final int MASK_HI = 1;
+    private static final int LAST_HOUR = 2;
+    private static final int RUN_START = 3;
+    private static final int RUN_LAST = 4;
+    private static final int EMITTED_HOUR = 5;
+    private static final int EMITTED_RUN = 6;
+
+    private int[] state = new int[0];
 
     public ContinuousActivityDetector(Params params, Accounts accounts) {
         super(NAME, params, accounts);
@@ -64,44 +70,54 @@ public final class ContinuousActivityDetector extends AccountLoginDetector<Conti
     }
 
     private void hours(int a, int t, EnrichedLogin l, Consumer<Finding> out) {
+        int base = a * STRIDE;
         int h = Math.floorDiv(t, 3600);
-        if (lastHour[a] == Integer.MIN_VALUE || h > lastHour[a]) {
-            int shift = lastHour[a] == Integer.MIN_VALUE ? 64 : h - lastHour[a];
-            mask[a] = (shift >= 64 ? 0 : mask[a] << shift) | 1L;
-            lastHour[a] = h;
-        } else if (lastHour[a] - h < 64) {
-            mask[a] |= 1L << (lastHour[a] - h);
+        int lastHour = state[base + LAST_HOUR];
+        long mask = ((long) state[base + MASK_HI] << 32) | (state[base + MASK_LO] & 0xFFFF_FFFFL);
+        if (lastHour == Integer.MIN_VALUE || h > lastHour) {
+            int shift = lastHour == Integer.MIN_VALUE ? 64 : h - lastHour;
+            mask = (shift >= 64 ? 0 : mask << shift) | 1L;
+            lastHour = h;
+            state[base + LAST_HOUR] = h;
+        } else if (lastHour - h < 64) {
+            mask |= 1L << (lastHour - h);
         }
-        int active = Long.bitCount(mask[a] & 0xFF_FFFFL);
-        if (active > params.maxActiveHours() && lastHour[a] - emittedHour[a] >= 24) {
-            emittedHour[a] = lastHour[a];
+        state[base + MASK_LO] = (int) mask;
+        state[base + MASK_HI] = (int) (mask >>> 32);
+        int active = Long.bitCount(mask & 0xFF_FFFFL);
+        if (active > params.maxActiveHours() && lastHour - state[base + EMITTED_HOUR] >= 24) {
+            state[base + EMITTED_HOUR] = lastHour;
             String account = accounts.name(a);
             out.accept(finding(NAME, Severity.MEDIUM, account, l, account + ": active in " + active + " of the last 24 hours",
-                    "active_hours_of_24", Integer.toString(active), "hours_mask", Long.toBinaryString(mask[a] & 0xFF_FFFFL),
+                    "active_hours_of_24", Integer.toString(active), "hours_mask", Long.toBinaryString(mask & 0xFF_FFFFL),
                     "latest_ip", l.event().ip()));
         }
     }
 
     private void session(int a, int t, EnrichedLogin l, Consumer<Finding> out) {
+        int base = a * STRIDE;
         long gap = params.sessionGap().toSeconds();
-        if (runLast[a] == Integer.MIN_VALUE || t - (long) runLast[a] > gap) {
-            runStart[a] = t;
-            runLast[a] = t;
+        int runLast = state[base + RUN_LAST];
+        int runStart = state[base + RUN_START];
+        if (runLast == Integer.MIN_VALUE || t - (long) runLast > gap) {
+            state[base + RUN_START] = t;
+            state[base + RUN_LAST] = t;
             return;
         }
-        if (t < runStart[a]) {
-            if (runStart[a] - (long) t <= gap) {
-                runStart[a] = t;
+        if (t < runStart) {
+            if (runStart - (long) t <= gap) {
+                state[base + RUN_START] = t;
             }
             return;
         }
-        runLast[a] = Math.max(runLast[a], t);
-        long length = (long) runLast[a] - runStart[a];
-        if (length > params.maxSession().toSeconds() && emittedRun[a] != runStart[a]) {
-            emittedRun[a] = runStart[a];
+        runLast = Math.max(runLast, t);
+        state[base + RUN_LAST] = runLast;
+        long length = (long) runLast - runStart;
+        if (length > params.maxSession().toSeconds() && state[base + EMITTED_RUN] != runStart) {
+            state[base + EMITTED_RUN] = runStart;
             String account = accounts.name(a);
             out.accept(finding(NAME, Severity.HIGH, account, l, account + ": unbroken session of "
-                    + Duration.ofSeconds(length).toHours() + " h", "session_start", Ev.time(runStart[a] * 1000L),
+                    + Duration.ofSeconds(length).toHours() + " h", "session_start", Ev.time(runStart * 1000L),
                     "session_hours", Long.toString(length / 3600), "max_gap", params.sessionGap().toString(),
                     "latest_ip", l.event().ip()));
         }
@@ -109,16 +125,18 @@ public final class ContinuousActivityDetector extends AccountLoginDetector<Conti
 
     @Override
     void grow(int n) {
-        mask = Grow.longs(mask, n, 0);
-        lastHour = Grow.ints(lastHour, n, Integer.MIN_VALUE);
-        runStart = Grow.ints(runStart, n, 0);
-        runLast = Grow.ints(runLast, n, Integer.MIN_VALUE);
-        emittedHour = Grow.ints(emittedHour, n, Integer.MIN_VALUE / 2);
-        emittedRun = Grow.ints(emittedRun, n, Integer.MIN_VALUE);
+        int from = state.length / STRIDE;
+        state = Arrays.copyOf(state, n * STRIDE);
+        for (int base = from * STRIDE; base < state.length; base += STRIDE) {
+            state[base + LAST_HOUR] = Integer.MIN_VALUE;
+            state[base + RUN_LAST] = Integer.MIN_VALUE;
+            state[base + EMITTED_HOUR] = Integer.MIN_VALUE / 2;
+            state[base + EMITTED_RUN] = Integer.MIN_VALUE;
+        }
     }
 
     @Override
     public long stateBytes() {
-        return capacity() * 28L;
+        return capacity() * STRIDE * 4L;
     }
 }

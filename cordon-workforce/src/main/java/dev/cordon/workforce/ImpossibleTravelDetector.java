@@ -8,6 +8,7 @@ import dev.cordon.workforce.internal.Ev;
 import dev.cordon.workforce.internal.GreatCircle;
 import dev.cordon.workforce.internal.Grow;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -22,7 +23,10 @@ import java.util.function.Consumer;
  * <p>Design notes: each login is compared with the latest located login of the account, in
  * arrival order; an out-of-order login is compared too but does not replace the reference. The
  * time difference is widened by {@link Params#skewTolerance()} so that clock skew between log
- * sources does not create travel. State per account: 34 bytes plus a reference to the last IP.
+ * sources does not create travel. State per account: one stripe of {@value #STRIDE} longs in a
+ * single array (time, IP key, latitude and longitude as two floats, radius/country/anonymising
+ * flag, time of the last finding), so that a login touches one or two adjacent cache lines, plus a
+ * reference to the last IP text, written on update and read only for evidence.
  */
 public final class ImpossibleTravelDetector extends AccountLoginDetector<ImpossibleTravelDetector.Params> {
     public static final String NAME = "impossible-travel";
@@ -51,15 +55,17 @@ public final class ImpossibleTravelDetector extends AccountLoginDetector<Impossi
         }
     }
 
-    private long[] lastMs = new long[0];
-    private float[] lat = new float[0];
-    private float[] lon = new float[0];
-    private short[] radius = new short[0];
-    private short[] country = new short[0];
-    private long[] ipKey = new long[0];
-    private byte[] anon = new byte[0];
+    private static final int STRIDE = 5;
+    private static final int LAST_MS = 0;
+    private static final int IP_KEY = 1;
+    private static final int LAT_LON = 2;
+    private static final int META = 3;
+    private static final int LAST_EMIT = 4;
+    /** {@link #META} of an account never seen: radius 0, country -1, not anonymising. */
+    private static final long META_NONE = 0xFFFFL << 16;
+
+    private long[] state = new long[0];
     private String[] ip = new String[0];
-    private long[] lastEmit = new long[0];
 
     public ImpossibleTravelDetector(Params params, Accounts accounts) {
         super(NAME, params, accounts);
@@ -72,44 +78,55 @@ public final class ImpossibleTravelDetector extends AccountLoginDetector<Impossi
             return;
         }
         ensure(a);
+        int base = a * STRIDE;
         long t = e.epochMillis();
-        if (lastMs[a] != Long.MIN_VALUE && l.ipKey() != ipKey[a]) {
-            compare(a, l, out);
+        long last = state[base + LAST_MS];
+        if (last != Long.MIN_VALUE && l.ipKey() != state[base + IP_KEY]) {
+            compare(a, base, l, out);
         }
-        if (lastMs[a] == Long.MIN_VALUE || t >= lastMs[a]) {
-            lastMs[a] = t;
-            lat[a] = (float) l.geo().latitude();
-            lon[a] = (float) l.geo().longitude();
-            radius[a] = (short) Math.min(Short.MAX_VALUE, l.geo().radiusKm());
-            country[a] = (short) Countries.code(l.geo().country());
-            ipKey[a] = l.ipKey();
-            anon[a] = (byte) (l.egress().kind().anonymising() ? 1 : 0);
+        if (last == Long.MIN_VALUE || t >= last) {
+            Geo g = l.geo();
+            state[base + LAST_MS] = t;
+            state[base + IP_KEY] = l.ipKey();
+            state[base + LAT_LON] = ((long) Float.floatToRawIntBits((float) g.latitude()) << 32)
+                    | (Float.floatToRawIntBits((float) g.longitude()) & 0xFFFF_FFFFL);
+            short radius = (short) Math.min(Short.MAX_VALUE, g.radiusKm());
+            short country = (short) Countries.code(g.country());
+            long anon = l.egress().kind().anonymising() ? 1L << 32 : 0;
+            state[base + META] = (radius & 0xFFFFL) | ((country & 0xFFFFL) << 16) | anon;
             ip[a] = e.ip();
         }
     }
 
-    private void compare(int a, EnrichedLogin l, Consumer<Finding> out) {
+    private void compare(int a, int base, EnrichedLogin l, Consumer<Finding> out) {
         Geo g = l.geo();
-        double km = GreatCircle.km(lat[a], lon[a], g.latitude(), g.longitude()) - radius[a] - g.radiusKm();
+        long latLon = state[base + LAT_LON];
+        long meta = state[base + META];
+        float lat = Float.intBitsToFloat((int) (latLon >>> 32));
+        float lon = Float.intBitsToFloat((int) latLon);
+        short radius = (short) meta;
+        short country = (short) (meta >>> 16);
+        double km = GreatCircle.km(lat, lon, g.latitude(), g.longitude()) - radius - g.radiusKm();
         if (km < params.minDistanceKm()) {
             return;
         }
         long t = l.event().epochMillis();
-        long dtMs = Math.abs(t - lastMs[a]);
+        long lastMs = state[base + LAST_MS];
+        long dtMs = Math.abs(t - lastMs);
         double hours = (dtMs + params.skewTolerance().toMillis()) / 3_600_000.0;
         double speed = hours > 0 ? km / hours : Double.POSITIVE_INFINITY;
-        if (speed <= params.maxSpeedKmh() || t - lastEmit[a] < params.cooldown().toMillis()) {
+        if (speed <= params.maxSpeedKmh() || t - state[base + LAST_EMIT] < params.cooldown().toMillis()) {
             return;
         }
-        lastEmit[a] = t;
-        boolean viaAnon = anon[a] == 1 || l.egress().kind().anonymising();
-        String prevCountry = country[a] < 0 ? "" : Countries.iso(country[a]);
+        state[base + LAST_EMIT] = t;
+        boolean viaAnon = (meta >>> 32 & 1) == 1 || l.egress().kind().anonymising();
+        String prevCountry = country < 0 ? "" : Countries.iso(country);
         String account = accounts.name(a);
         String title = String.format(Locale.ROOT, "%s: %s -> %s, %.0f km in %s (%.0f km/h)%s", account,
                 prevCountry.isEmpty() ? "?" : prevCountry, g.country().isEmpty() ? "?" : g.country(), km,
                 Duration.ofMillis(dtMs), speed, viaAnon ? " through anonymising egress" : "");
         out.accept(finding(viaAnon ? VIA_ANONYMISER : NAME, viaAnon ? Severity.LOW : Severity.HIGH, account, l, title,
-                "from_time", Ev.time(lastMs[a]), "from_ip", ip[a], "from_country", prevCountry,
+                "from_time", Ev.time(lastMs), "from_ip", ip[a], "from_country", prevCountry,
                 "to_time", Ev.time(t), "to_ip", l.event().ip(), "to_country", g.country(), "to_city", g.city(),
                 "distance_km", String.format(Locale.ROOT, "%.0f", km),
                 "speed_kmh", String.format(Locale.ROOT, "%.0f", speed),
@@ -119,20 +136,19 @@ public final class ImpossibleTravelDetector extends AccountLoginDetector<Impossi
 
     @Override
     void grow(int n) {
-        lastMs = Grow.longs(lastMs, n, Long.MIN_VALUE);
-        lastEmit = Grow.longs(lastEmit, n, Long.MIN_VALUE / 2);
-        lat = Grow.floats(lat, n);
-        lon = Grow.floats(lon, n);
-        radius = Grow.shorts(radius, n, (short) 0);
-        country = Grow.shorts(country, n, (short) -1);
-        ipKey = Grow.longs(ipKey, n, 0);
-        anon = Grow.bytes(anon, n);
+        int from = state.length / STRIDE;
+        state = Arrays.copyOf(state, n * STRIDE);
+        for (int base = from * STRIDE; base < state.length; base += STRIDE) {
+            state[base + LAST_MS] = Long.MIN_VALUE;
+            state[base + META] = META_NONE;
+            state[base + LAST_EMIT] = Long.MIN_VALUE / 2;
+        }
         ip = Grow.objects(ip, n);
     }
 
     @Override
     public long stateBytes() {
-        return capacity() * (8L + 8 + 4 + 4 + 2 + 2 + 8 + 1 + 4) + retainedStrings(ip);
+        return capacity() * (STRIDE * 8L + 4) + retainedStrings(ip);
     }
 
     static long retainedStrings(String[] s) {

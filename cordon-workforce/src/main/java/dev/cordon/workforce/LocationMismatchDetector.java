@@ -4,7 +4,6 @@ import dev.cordon.core.Finding;
 import dev.cordon.core.Severity;
 import dev.cordon.workforce.internal.Countries;
 import dev.cordon.workforce.internal.Ev;
-import dev.cordon.workforce.internal.Grow;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +18,9 @@ import java.util.function.Consumer;
  * {@link #flush} once the account has {@link Params#minLogins()} such logins.
  *
  * <p>Design notes: per account the three most frequent countries with counts (a space-saving
- * top-k sketch, 18 bytes) and the time of the latest login.
+ * top-k sketch) and the time of the latest login, in one stripe of {@value #STRIDE} ints per
+ * account in a single array, so that a login touches one cache line; the flag set once an account
+ * is reported is read only by {@link #flush}. 37 bytes per account.
  */
 public final class LocationMismatchDetector extends AccountLoginDetector<LocationMismatchDetector.Params> {
     public static final String NAME = "location-mismatch";
@@ -42,10 +43,14 @@ public final class LocationMismatchDetector extends AccountLoginDetector<Locatio
     }
 
     private final HrDirectory hr;
-    private short[] country = new short[0];
-    private int[] count = new int[0];
-    private int[] total = new int[0];
-    private long[] latest = new long[0];
+    private static final int STRIDE = 3 + 2 * TOP;
+    private static final int LATEST_HI = 0;
+    private static final int LATEST_LO = 1;
+    private static final int TOTAL = 2;
+    private static final int COUNTRY = 3;
+    private static final int COUNT = 3 + TOP;
+
+    private int[] state = new int[0];
     private boolean[] reported = new boolean[0];
 
     public LocationMismatchDetector(Params params, Accounts accounts, HrDirectory hr) {
@@ -61,36 +66,50 @@ public final class LocationMismatchDetector extends AccountLoginDetector<Locatio
             return;
         }
         ensure(a);
-        total[a]++;
-        latest[a] = Math.max(latest[a], l.event().epochMillis());
-        int base = a * TOP;
-        int min = base;
-        for (int i = base; i < base + TOP; i++) {
-            if (country[i] == c) {
-                count[i]++;
+        int[] st = state;
+        int base = a * STRIDE;
+        st[base + TOTAL]++;
+        long t = l.event().epochMillis();
+        if (t > latest(base)) {
+            st[base + LATEST_HI] = (int) (t >>> 32);
+            st[base + LATEST_LO] = (int) t;
+        }
+        int country = base + COUNTRY;
+        int count = base + COUNT;
+        int min = 0;
+        for (int i = 0; i < TOP; i++) {
+            if (st[country + i] == c) {
+                st[count + i]++;
                 return;
             }
-            if (count[i] < count[min]) {
+            if (st[count + i] < st[count + min]) {
                 min = i;
             }
         }
-        country[min] = (short) c;
-        count[min]++;
+        st[country + min] = c;
+        st[count + min]++;
+    }
+
+    private long latest(int base) {
+        return ((long) state[base + LATEST_HI] << 32) | (state[base + LATEST_LO] & 0xFFFF_FFFFL);
     }
 
     @Override
     void grow(int n) {
-        total = Grow.ints(total, n, 0);
-        latest = Grow.longs(latest, n, 0);
+        int from = state.length / STRIDE;
+        state = Arrays.copyOf(state, n * STRIDE);
+        for (int base = from * STRIDE; base < state.length; base += STRIDE) {
+            Arrays.fill(state, base + COUNTRY, base + COUNTRY + TOP, -1);
+        }
         reported = Arrays.copyOf(reported, n);
-        country = Grow.shorts(country, n * TOP, (short) -1);
-        count = Grow.ints(count, n * TOP, 0);
     }
 
     @Override
     public void flush(Consumer<Finding> out) {
         for (int a = 0; a < capacity() && a < accounts.size(); a++) {
-            if (total[a] < params.minLogins() || reported[a]) {
+            int base = a * STRIDE;
+            int total = state[base + TOTAL];
+            if (total < params.minLogins() || reported[a]) {
                 continue;
             }
             String account = accounts.name(a);
@@ -98,21 +117,21 @@ public final class LocationMismatchDetector extends AccountLoginDetector<Locatio
             if (r.isEmpty() || r.get().country().isEmpty()) {
                 continue;
             }
-            int top = a * TOP;
-            for (int i = a * TOP + 1; i < a * TOP + TOP; i++) {
-                if (count[i] > count[top]) {
+            int top = 0;
+            for (int i = 1; i < TOP; i++) {
+                if (state[base + COUNT + i] > state[base + COUNT + top]) {
                     top = i;
                 }
             }
-            String seen = Countries.iso(country[top]);
-            double share = count[top] / (double) total[a];
+            String seen = Countries.iso(state[base + COUNTRY + top]);
+            double share = state[base + COUNT + top] / (double) total;
             if (!seen.equals(r.get().country()) && share >= params.minShare()) {
                 reported[a] = true;
-                out.accept(new Finding(NAME, Severity.HIGH, Subjects.account(account), Instant.ofEpochMilli(latest[a]),
+                out.accept(new Finding(NAME, Severity.HIGH, Subjects.account(account), Instant.ofEpochMilli(latest(base)),
                         account + ": logs in from " + seen + " (" + Math.round(share * 100) + "% of logins) but HR has "
                                 + r.get().country(),
                         Ev.of("observed_country", seen, "share", String.format(Locale.ROOT, "%.2f", share),
-                                "logins_counted", Integer.toString(total[a]), "hr_country", r.get().country(),
+                                "logins_counted", Integer.toString(total), "hr_country", r.get().country(),
                                 "person", r.get().person(), "hr_record", Ev.at(r.get().source(), r.get().line())),
                         List.of(r.get().source())));
             }
@@ -121,6 +140,6 @@ public final class LocationMismatchDetector extends AccountLoginDetector<Locatio
 
     @Override
     public long stateBytes() {
-        return capacity() * (4L + 8 + 1 + TOP * 6L);
+        return capacity() * (STRIDE * 4L + 1);
     }
 }

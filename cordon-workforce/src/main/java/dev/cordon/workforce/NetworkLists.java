@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,11 @@ import java.util.Objects;
  * {@code bad-operator}. User entries take precedence over bundled ones. Immutable and thread-safe.
  */
 public final class NetworkLists {
+    private static final int VERDICTS = 256;
+
+    private record Verdict(String name, boolean bad) {
+    }
+
     private static final String BASE = "/dev/cordon/workforce/network/";
     private static volatile NetworkLists bundled;
 
@@ -46,15 +52,27 @@ public final class NetworkLists {
     private final CidrSet userRanges;
     private final CidrSet ranges;
     private final CidrSet office;
-    private final Map<Long, Integer> asns;
+    /** AS numbers with a label, ascending, and their labels: a binary search, no boxing. */
+    private final long[] asnKeys;
+    private final int[] asnLabels;
     private final List<String> badOperators;
+    /**
+     * Memo of {@link #isBad} for recurring AS and operator names, direct-mapped by hash code. Entries
+     * are immutable and replaced whole, so threads sharing these lists may race on a slot and at
+     * worst recompute a verdict.
+     */
+    private final Verdict[] verdicts = new Verdict[VERDICTS];
 
     private NetworkLists(Loader l) {
         this.labels = List.copyOf(l.labels);
         this.userRanges = l.userRanges.build();
         this.ranges = l.ranges.build();
         this.office = l.office.build();
-        this.asns = Map.copyOf(l.asns);
+        this.asnKeys = l.asns.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        this.asnLabels = new int[asnKeys.length];
+        for (int i = 0; i < asnKeys.length; i++) {
+            asnLabels[i] = l.asns.get(asnKeys[i]);
+        }
         this.badOperators = List.copyOf(l.bad);
     }
 
@@ -96,7 +114,7 @@ public final class NetworkLists {
 
     /** Number of merged ranges, ASNs and operators, for reports. */
     public String summary() {
-        return ranges.size() + userRanges.size() + " ranges, " + asns.size() + " ASNs, " + office.size() + " office ranges, "
+        return ranges.size() + userRanges.size() + " ranges, " + asnKeys.length + " ASNs, " + office.size() + " office ranges, "
                 + badOperators.size() + " known-bad operators";
     }
 
@@ -128,7 +146,8 @@ public final class NetworkLists {
             label = ranges.label(ip);
         }
         if (label < 0 && asn > 0) {
-            label = asns.getOrDefault(asn, -1);
+            int i = Arrays.binarySearch(asnKeys, asn);
+            label = i >= 0 ? asnLabels[i] : -1;
         }
         if (label >= 0) {
             Label l = labels.get(label);
@@ -146,6 +165,18 @@ public final class NetworkLists {
         if (name.isEmpty() || badOperators.isEmpty()) {
             return false;
         }
+        int h = name.hashCode();
+        int slot = (h ^ (h >>> 16)) & (VERDICTS - 1);
+        Verdict v = verdicts[slot];
+        if (v != null && (v.name == name || v.name.equals(name))) {
+            return v.bad;
+        }
+        boolean bad = matchesBad(name);
+        verdicts[slot] = new Verdict(name, bad);
+        return bad;
+    }
+
+    private boolean matchesBad(String name) {
         String n = squash(name);
         for (String b : badOperators) {
             if (n.contains(b)) {

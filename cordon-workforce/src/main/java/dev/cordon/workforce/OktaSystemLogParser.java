@@ -3,6 +3,7 @@ package dev.cordon.workforce;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cordon.workforce.internal.FieldOrder;
 import dev.cordon.workforce.internal.JsonInput;
 import dev.cordon.workforce.internal.LoginBuilder;
 import dev.cordon.workforce.internal.Nodes;
@@ -28,11 +29,38 @@ import java.util.function.Consumer;
  * Jackson's streaming parser into a reused builder instead of building a tree, skips every subtree
  * it does not use, reads records in two phases so that JSON lines stream through one parser per
  * buffer (see {@code JsonLinesStream}), and reuses the strings of recurring values (country, city,
- * event type, user agent, AS name) through a {@link TextCache}.
+ * event type, user agent, AS name) through a {@link TextCache}. Field names are matched against the
+ * order the input has been writing them ({@link FieldOrder}: a byte comparison instead of a symbol
+ * table lookup), and the per-object readers are created once, not per record.
  */
 public final class OktaSystemLogParser implements LoginLogParser {
     private final LoginBuilder b = new LoginBuilder();
     private final TextCache texts = new TextCache();
+    private final FieldOrder rootFields = new FieldOrder("uuid", "published", "eventType", "version", "severity",
+            "displayMessage", "actor", "client", "outcome", "target", "transaction", "debugContext",
+            "authenticationContext", "securityContext");
+    private final FieldOrder actorFields = new FieldOrder("id", "type", "alternateId", "displayName");
+    private final FieldOrder clientFields = new FieldOrder("userAgent", "zone", "device", "id", "ipAddress",
+            "geographicalContext");
+    private final FieldOrder userAgentFields = new FieldOrder("rawUserAgent", "os", "browser");
+    private final FieldOrder geoFields = new FieldOrder("city", "state", "country", "postalCode", "geolocation");
+    private final FieldOrder geolocationFields = new FieldOrder("lat", "lon");
+    private final FieldOrder outcomeFields = new FieldOrder("result", "reason");
+    private final FieldOrder debugContextFields = new FieldOrder("debugData");
+    private final FieldOrder debugDataFields = new FieldOrder("requestUri", "deviceFingerprint", "tunnels",
+            "phoneNumber");
+    private final FieldOrder securityFields = new FieldOrder("asNumber", "asOrg", "isp", "domain", "isProxy");
+    private final FieldOrder deviceFields = new FieldOrder("id");
+    private final FieldReader actorReader = this::actor;
+    private final FieldReader clientReader = this::client;
+    private final FieldReader userAgentReader = this::userAgent;
+    private final FieldReader geoReader = this::geo;
+    private final FieldReader geolocationReader = this::geolocation;
+    private final FieldReader outcomeReader = this::outcome;
+    private final FieldReader securityReader = this::security;
+    private final FieldReader deviceReader = this::device;
+    private final FieldReader debugContextReader = this::debugContext;
+    private final FieldReader debugDataReader = this::debugData;
     private boolean userActor;
 
     @Override
@@ -62,18 +90,19 @@ public final class OktaSystemLogParser implements LoginLogParser {
     }
 
     private void readRoot(JsonParser p) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+        rootFields.start();
+        String f;
+        while ((f = rootFields.nextName(p)) != null) {
             JsonToken v = p.nextToken();
             switch (f) {
                 case "published" -> b.time = Times.parse(scalar(p, v));
                 case "eventType" -> b.eventType = cached(p, v);
                 case "actor" -> readActor(p, v);
-                case "client" -> object(p, v, this::client);
-                case "outcome" -> object(p, v, this::outcome);
-                case "securityContext" -> object(p, v, this::security);
-                case "device" -> object(p, v, this::device);
-                case "debugContext" -> object(p, v, this::debugContext);
+                case "client" -> object(p, v, clientFields, clientReader);
+                case "outcome" -> object(p, v, outcomeFields, outcomeReader);
+                case "securityContext" -> object(p, v, securityFields, securityReader);
+                case "device" -> object(p, v, deviceFields, deviceReader);
+                case "debugContext" -> object(p, v, debugContextFields, debugContextReader);
                 default -> p.skipChildren();
             }
         }
@@ -84,14 +113,18 @@ public final class OktaSystemLogParser implements LoginLogParser {
         void field(JsonParser p, String name, JsonToken value) throws IOException;
     }
 
-    /** Reads an object's fields with {@code r}; a non-object value is skipped. */
-    private static void object(JsonParser p, JsonToken v, FieldReader r) throws IOException {
+    /**
+     * Reads an object's fields with {@code r}, guessing their names in {@code order}; a non-object
+     * value is skipped.
+     */
+    private static void object(JsonParser p, JsonToken v, FieldOrder order, FieldReader r) throws IOException {
         if (v != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
         }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+        order.start();
+        String f;
+        while ((f = order.nextName(p)) != null) {
             JsonToken t = p.nextToken();
             r.field(p, f, t);
         }
@@ -116,27 +149,31 @@ public final class OktaSystemLogParser implements LoginLogParser {
     }
 
     private void readActor(JsonParser p, JsonToken v) throws IOException {
-        object(p, v, (q, f, t) -> {
-            switch (f) {
-                case "type" -> userActor = "User".equalsIgnoreCase(cached(q, t));
-                case "alternateId" -> b.account = scalar(q, t);
-                default -> q.skipChildren();
-            }
-        });
+        object(p, v, actorFields, actorReader);
+    }
+
+    private void actor(JsonParser p, String f, JsonToken t) throws IOException {
+        switch (f) {
+            case "type" -> userActor = "User".equalsIgnoreCase(cached(p, t));
+            case "alternateId" -> b.account = scalar(p, t);
+            default -> p.skipChildren();
+        }
     }
 
     private void client(JsonParser p, String f, JsonToken t) throws IOException {
         switch (f) {
             case "ipAddress" -> b.ip = scalar(p, t);
-            case "userAgent" -> object(p, t, (q, g, u) -> {
-                if (g.equals("rawUserAgent")) {
-                    b.userAgent = cached(q, u);
-                } else {
-                    q.skipChildren();
-                }
-            });
-            case "geographicalContext" -> object(p, t, this::geo);
+            case "userAgent" -> object(p, t, userAgentFields, userAgentReader);
+            case "geographicalContext" -> object(p, t, geoFields, geoReader);
             default -> p.skipChildren();
+        }
+    }
+
+    private void userAgent(JsonParser p, String f, JsonToken t) throws IOException {
+        if (f.equals("rawUserAgent")) {
+            b.userAgent = cached(p, t);
+        } else {
+            p.skipChildren();
         }
     }
 
@@ -144,16 +181,18 @@ public final class OktaSystemLogParser implements LoginLogParser {
         switch (f) {
             case "city" -> b.city = cached(p, t);
             case "country" -> b.country = cached(p, t);
-            case "geolocation" -> object(p, t, (q, g, u) -> {
-                if (g.equals("lat")) {
-                    b.lat = u.isNumeric() ? q.getDoubleValue() : Double.NaN;
-                } else if (g.equals("lon")) {
-                    b.lon = u.isNumeric() ? q.getDoubleValue() : Double.NaN;
-                } else {
-                    q.skipChildren();
-                }
-            });
+            case "geolocation" -> object(p, t, geolocationFields, geolocationReader);
             default -> p.skipChildren();
+        }
+    }
+
+    private void geolocation(JsonParser p, String f, JsonToken t) throws IOException {
+        if (f.equals("lat")) {
+            b.lat = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
+        } else if (f.equals("lon")) {
+            b.lon = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
+        } else {
+            p.skipChildren();
         }
     }
 
@@ -205,19 +244,21 @@ public final class OktaSystemLogParser implements LoginLogParser {
             p.skipChildren();
             return;
         }
-        object(p, t, (q, g, u) -> {
-            switch (g) {
-                case "tunnels" -> tunnels(q, u);
-                case "deviceFingerprint" -> {
-                    String fp = scalar(q, u);
-                    if (b.deviceId.isEmpty()) {
-                        b.deviceId = fp;
-                    }
+        object(p, t, debugDataFields, debugDataReader);
+    }
+
+    private void debugData(JsonParser p, String f, JsonToken t) throws IOException {
+        switch (f) {
+            case "tunnels" -> tunnels(p, t);
+            case "deviceFingerprint" -> {
+                String fp = scalar(p, t);
+                if (b.deviceId.isEmpty()) {
+                    b.deviceId = fp;
                 }
-                case "phoneNumber" -> b.mfaPhone = scalar(q, u);
-                default -> q.skipChildren();
             }
-        });
+            case "phoneNumber" -> b.mfaPhone = scalar(p, t);
+            default -> p.skipChildren();
+        }
     }
 
     /** {@code tunnels} is a JSON array, usually itself encoded as a string: {@code [{"operator":..,"type":"VPN"}]}. */

@@ -8,8 +8,18 @@ import dev.cordon.workforce.Outcome;
 import dev.cordon.workforce.ParseReport;
 import java.util.function.Consumer;
 
-/** Collects one record's fields while parsing; reused across records by one parser. */
+/**
+ * Collects one record's fields while parsing; reused across records by one parser.
+ *
+ * <p>Design notes: the location and network facts of most records repeat (one office, one ISP), so
+ * the last {@value #RECENT} distinct {@link Geo} and {@link NetworkHints} values are kept in
+ * direct-mapped tables and handed out again when every component is the same instance (strings the
+ * parser reused) or value (numbers); a miss builds the value as before. The records are immutable,
+ * so sharing them is invisible to consumers.
+ */
 public final class LoginBuilder {
+    private static final int RECENT = 64;
+
     public long time = Long.MIN_VALUE;
     public String account = "";
     public String ip = "";
@@ -27,6 +37,8 @@ public final class LoginBuilder {
     public boolean proxy;
     public String tunnelType = "";
     public String tunnelOperator = "";
+    private final Geo[] geos = new Geo[RECENT];
+    private final NetworkHints[] hints = new NetworkHints[RECENT];
 
     public void reset() {
         time = Long.MIN_VALUE;
@@ -89,13 +101,37 @@ public final class LoginBuilder {
             return Geo.UNKNOWN;
         }
         String c = city.equals("-") ? "" : city;
-        return new Geo(iso, c, point ? lat : Double.NaN, point ? lon : Double.NaN, 0, GeoSource.IDP);
+        double la = point ? lat : Double.NaN;
+        double lo = point ? lon : Double.NaN;
+        int h = (iso.hashCode() * 31 + c.hashCode()) * 31 + Double.hashCode(la) * 17 + Double.hashCode(lo);
+        int slot = (h ^ (h >>> 16)) & (RECENT - 1);
+        Geo g = geos[slot];
+        if (g != null && g.country() == iso && g.city() == c && same(g.latitude(), la) && same(g.longitude(), lo)) {
+            return g;
+        }
+        g = new Geo(iso, c, la, lo, 0, GeoSource.IDP);
+        geos[slot] = g;
+        return g;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
     private NetworkHints hints() {
         if (asn == 0 && asOrg.isEmpty() && !proxy && tunnelType.isEmpty() && tunnelOperator.isEmpty()) {
             return NetworkHints.NONE;
         }
-        return new NetworkHints(asn >= 0 && asn <= 0xFFFF_FFFFL ? asn : 0, asOrg, proxy, tunnelType, tunnelOperator);
+        long a = asn >= 0 && asn <= 0xFFFF_FFFFL ? asn : 0;
+        int h = (Long.hashCode(a) * 31 + asOrg.hashCode()) * 31 + tunnelOperator.hashCode() + (proxy ? 1 : 0);
+        int slot = (h ^ (h >>> 16)) & (RECENT - 1);
+        NetworkHints n = hints[slot];
+        if (n != null && n.asn() == a && n.asOrg() == asOrg && n.proxy() == proxy && n.tunnelType() == tunnelType
+                && n.tunnelOperator() == tunnelOperator) {
+            return n;
+        }
+        n = new NetworkHints(a, asOrg, proxy, tunnelType, tunnelOperator);
+        hints[slot] = n;
+        return n;
     }
 }

@@ -25,7 +25,7 @@ public final class Texts {
 
     /** Digits with a leading '+' when the input had one; empty when fewer than 6 digits. */
     public static String phone(String s) {
-        if (s == null) {
+        if (s == null || s.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
