@@ -54,19 +54,7 @@ public final class BackwardTrace {
     }
 
     private void target(int[] outputs, long[] amounts) {
-        if (outputs.length != amounts.length) {
-            throw new CordonException(ErrorCode.USAGE, "target outputs and amounts differ in length");
-        }
-        for (int i = 0; i < outputs.length; i++) {
-            int o = outputs[i];
-            if (o < 0 || o >= g.outputCount() || amounts[i] < 1 || amounts[i] > g.value(o) || r.book.slot(o) >= 0) {
-                throw new CordonException(ErrorCode.USAGE, "bad target: output " + o + " amount " + amounts[i]);
-            }
-            model.seed(g, o, amounts[i], r.book);
-            r.seeded += amounts[i];
-        }
-        targets = outputs.clone();
-        Arrays.sort(targets);
+        targets = r.seed(g, model, outputs, amounts, "target");
     }
 
     /** Visits transactions newest first; a target is routed once every later transaction is done. */
@@ -114,9 +102,7 @@ public final class BackwardTrace {
         long amount = r.book.amountAt(s);
         int address = g.address(o);
         if (!isTarget && address >= 0 && sources.endpoint(g.chain(), address).isPresent()) {
-            r.endpoints += amount;
-            r.endpointOutputs.add(o);
-            r.book.stop(s);
+            r.stopAtEndpoint(o, s);
             return;
         }
         int tx = g.txOf(o);
@@ -127,9 +113,7 @@ public final class BackwardTrace {
             return;
         }
         if (r.book.hopAt(s) >= limits.maxHops() || amount < limits.minValue()) {
-            r.untraced += amount;
-            r.untracedOutputs.add(o);
-            r.book.stop(s);
+            r.stopUntraced(o, s);
             return;
         }
         queue.push(Integer.MAX_VALUE - tx);

@@ -74,19 +74,7 @@ public final class ForwardTrace {
     }
 
     private void seed(int[] outputs, long[] amounts) {
-        if (outputs.length != amounts.length) {
-            throw new CordonException(ErrorCode.USAGE, "seed outputs and amounts differ in length");
-        }
-        for (int i = 0; i < outputs.length; i++) {
-            int o = outputs[i];
-            if (o < 0 || o >= g.outputCount() || amounts[i] < 1 || amounts[i] > g.value(o) || r.book.slot(o) >= 0) {
-                throw new CordonException(ErrorCode.USAGE, "bad seed: output " + o + " amount " + amounts[i]);
-            }
-            model.seed(g, o, amounts[i], r.book);
-            r.seeded += amounts[i];
-        }
-        seeds = outputs.clone();
-        Arrays.sort(seeds);
+        seeds = r.seed(g, model, outputs, amounts, "seed");
     }
 
     private void visit(int tx) {
@@ -120,9 +108,7 @@ public final class ForwardTrace {
         long amount = r.book.amountAt(s);
         int address = g.address(o);
         if (!isSeed && address >= 0 && endpoints.endpoint(g.chain(), address).isPresent()) {
-            r.endpoints += amount;
-            r.endpointOutputs.add(o);
-            r.book.stop(s);
+            r.stopAtEndpoint(o, s);
             return;
         }
         int spender = g.spender(o);
@@ -133,9 +119,7 @@ public final class ForwardTrace {
             return;
         }
         if (r.book.hopAt(s) >= limits.maxHops() || amount < limits.minValue()) {
-            r.untraced += amount;
-            r.untracedOutputs.add(o);
-            r.book.stop(s);
+            r.stopUntraced(o, s);
             return;
         }
         queue.push(spender);
