@@ -3,6 +3,7 @@ package dev.cordon.store;
 import dev.cordon.core.Address;
 import dev.cordon.core.Asset;
 import dev.cordon.core.BlockHash;
+import dev.cordon.core.Transfer;
 import dev.cordon.core.TransferKind;
 import dev.cordon.core.TxId;
 import dev.cordon.core.account.EthereumSink;
@@ -43,6 +44,12 @@ public interface EthereumStore extends EthereumSink {
      */
     void forEachTransfer(long fromHeight, TransferVisitor visitor);
 
+    /**
+     * The stored transfer with that sequence number (the {@code seq} of {@link TransferVisitor}),
+     * empty when there is none.
+     */
+    Optional<Transfer> transfer(long seq);
+
     /** The address with that dense id (the ids of {@link TransferVisitor} and {@link EthAddressInfo#addressId}). */
     Optional<Address> addressById(int id);
 
@@ -54,8 +61,9 @@ public interface EthereumStore extends EthereumSink {
     interface TransferVisitor {
         /**
          * @param seq     dense number of the transfer, in chain order
+         * @param txIndex the transaction's index in its block
          * @param amount  in base units of the asset (wei for ETH)
          */
-        boolean visit(long seq, long height, TransferKind kind, int fromId, int toId, int assetId, BigInteger amount);
+        boolean visit(long seq, long height, int txIndex, TransferKind kind, int fromId, int toId, int assetId, BigInteger amount);
     }
 }

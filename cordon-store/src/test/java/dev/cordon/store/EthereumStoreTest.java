@@ -106,16 +106,20 @@ class EthereumStoreTest {
             s.ethereum().applyBlock(block101(0));
             List<String> seen = new java.util.ArrayList<>();
 
-            s.ethereum().forEachTransfer(101, (seq, h, kind, from, to, asset, amount) ->
-                    seen.add(seq + " " + h + " " + kind + " " + s.ethereum().addressById(from).orElseThrow().value()
+            s.ethereum().forEachTransfer(101, (seq, h, txIndex, kind, from, to, asset, amount) ->
+                    seen.add(seq + " " + h + " " + txIndex + " " + kind + " " + s.ethereum().addressById(from).orElseThrow().value()
                             + " " + s.ethereum().addressById(to).orElseThrow().value() + " "
                             + s.ethereum().assetById(asset).orElseThrow().symbol() + " " + amount));
             long[] all = {0};
-            s.ethereum().forEachTransfer(0, (seq, h, kind, from, to, asset, amount) -> ++all[0] < 3);
+            s.ethereum().forEachTransfer(0, (seq, h, txIndex, kind, from, to, asset, amount) -> ++all[0] < 3);
 
-            assertThat(seen).containsExactly("5 101 INTERNAL " + K.value() + " " + B.value() + " ETH 3",
-                    "6 101 ERC721 " + C.value() + " " + A.value() + " ERC721 1");
+            assertThat(seen).containsExactly("5 101 0 INTERNAL " + K.value() + " " + B.value() + " ETH 3",
+                    "6 101 0 ERC721 " + C.value() + " " + A.value() + " ERC721 1");
             assertThat(all[0]).isEqualTo(3);
+            assertThat(s.ethereum().transfer(6)).contains(block101(0).transfers().get(1));
+            assertThat(s.ethereum().transfer(0)).contains(block100().transfers().get(0));
+            assertThat(s.ethereum().transfer(7)).isEmpty();
+            assertThat(s.ethereum().transfer(-1)).isEmpty();
             assertThat(s.ethereum().addressById(99)).isEmpty();
             assertThat(s.ethereum().assetById(9)).isEmpty();
         }

@@ -133,7 +133,7 @@ public final class EthClusterFeeder {
             return new Result(from, s.cursor(), 0, 0, rebuilt, s, heuristic.stats());
         }
         long last = tip.get().height();
-        store.forEachTransfer(from, (seq, h, kind, f, t, asset, amount) -> {
+        store.forEachTransfer(from, (seq, h, txIndex, kind, f, t, asset, amount) -> {
             if (h > last) {
                 return false;
             }

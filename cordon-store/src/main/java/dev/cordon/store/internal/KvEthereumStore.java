@@ -160,7 +160,7 @@ public final class KvEthereumStore implements EthereumStore {
             EthCodecs.Block b = EthCodecs.Block.decode(require(Column.ETH_BLOCKS, EthKeys.height(t.height())));
             List<Transfer> ts = new ArrayList<>(t.transferCount());
             for (long s = t.firstSeq(); s < t.firstSeq() + t.transferCount(); s++) {
-                ts.add(transfer(s));
+                ts.add(stored(s));
             }
             byte[] prefix = java.util.Arrays.copyOf(EthKeys.creation(t.height(), t.txIndex(), 0), 13);
             return new EthTxInfo(txid, t.height(), b.hash(), Instant.ofEpochSecond(b.timeSeconds()), t.txIndex(), ts,
@@ -193,7 +193,7 @@ public final class KvEthereumStore implements EthereumStore {
         kv.scan(Column.ETH_ADDRESS_HISTORY, EthKeys.id(id), true, (k, v) -> {
             span[2]++;
             if (newest.size() < latest) {
-                newest.add(transfer(Bytes.getLong(k, 5)));
+                newest.add(stored(Bytes.getLong(k, 5)));
             }
             return true;
         });
@@ -215,7 +215,7 @@ public final class KvEthereumStore implements EthereumStore {
         long first = EthCodecs.Block.decode(require(Column.ETH_BLOCKS, EthKeys.height(h))).firstSeq();
         kv.scanFrom(Column.ETH_TRANSFERS, EthKeys.chain(), EthKeys.seq(first), (k, v) -> {
             EthCodecs.Transfer t = EthCodecs.Transfer.decode(v);
-            return visitor.visit(Bytes.getLong(k, 1), t.height(), t.kind(), t.fromId(), t.toId(), t.assetId(), t.amount());
+            return visitor.visit(Bytes.getLong(k, 1), t.height(), t.txIndex(), t.kind(), t.fromId(), t.toId(), t.assetId(), t.amount());
         });
     }
 
@@ -233,9 +233,20 @@ public final class KvEthereumStore implements EthereumStore {
         return Optional.of(asset(assetId));
     }
 
+    @Override
+    public Optional<Transfer> transfer(long seq) {
+        if (seq < 0) {
+            return Optional.empty();
+        }
+        return kv.get(Column.ETH_TRANSFERS, EthKeys.seq(seq)).map(v -> transfer(EthCodecs.Transfer.decode(v)));
+    }
+
     /** The transfer with sequence number {@code seq}, as the chain-neutral value. */
-    private Transfer transfer(long seq) {
-        EthCodecs.Transfer t = EthCodecs.Transfer.decode(require(Column.ETH_TRANSFERS, EthKeys.seq(seq)));
+    private Transfer stored(long seq) {
+        return transfer(EthCodecs.Transfer.decode(require(Column.ETH_TRANSFERS, EthKeys.seq(seq))));
+    }
+
+    private Transfer transfer(EthCodecs.Transfer t) {
         return new Transfer(Chain.ETHEREUM, t.txId(), t.height(), t.txIndex(), t.position(), t.kind(), address(t.fromId()),
                 address(t.toId()), new Amount(asset(t.assetId()), t.amount()), t.tokenId());
     }
