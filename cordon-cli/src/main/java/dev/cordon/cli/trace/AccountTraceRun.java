@@ -3,8 +3,6 @@ package dev.cordon.cli.trace;
 import dev.cordon.cli.Json;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Clock;
-import dev.cordon.core.CordonException;
-import dev.cordon.core.ErrorCode;
 import dev.cordon.intel.account.AccountGraph;
 import dev.cordon.intel.account.AccountGraphBuilder;
 import dev.cordon.intel.account.AccountTraceRequest;
@@ -19,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code cordon trace} on Ethereum: the models act on account balances per asset, and the
- * answer is one report per seeded asset (ETH, then tokens). The account graph is built from the
+ * {@code cordon trace} on Ethereum, forward or ({@code --backward}) to the sources: the models act
+ * on account balances per asset, and the answer is one report per seeded asset (ETH, then tokens). The account graph is built from the
  * chain store's Ethereum transfers for each run.
  */
 final class AccountTraceRun {
@@ -35,15 +33,12 @@ final class AccountTraceRun {
     }
 
     int run() {
-        if (cmd.backward) {
-            throw new CordonException(ErrorCode.USAGE, "--backward traces Bitcoin; an Ethereum source of funds is "
-                    + "answered by cordon exposure and by a forward trace from the suspected sources");
-        }
         AccountTraceRequest request = request();
         AccountGraph graph = AccountGraphBuilder.build(store.ethereum());
         EndpointResolver endpoints = StoreEndpoints.resolve(cmd.common.dataDir(), store, Chain.ETHEREUM,
-                cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, true), false);
-        List<TraceReport> reports = new AccountTracer(graph, store.ethereum(), endpoints).forward(request);
+                cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, !cmd.backward), cmd.backward);
+        AccountTracer tracer = new AccountTracer(graph, store.ethereum(), endpoints);
+        List<TraceReport> reports = cmd.backward ? tracer.backward(request) : tracer.forward(request);
         if (cmd.csv != null) {
             AccountTraceOutput.writeCsv(cmd.csv, reports);
         }

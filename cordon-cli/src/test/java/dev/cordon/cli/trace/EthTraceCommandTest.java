@@ -128,6 +128,23 @@ class EthTraceCommandTest {
         assertThat(Files.readString(tmp.resolve("report-USDT.html"))).contains("200 USDT");
     }
 
+    /** The fresh address's 5 ETH came from the victim (labelled a source here) through the thief. */
+    @Test
+    void trace_backward_fifo_namesTheSource() throws IOException {
+        Path sources = tmp.resolve("sources.csv");
+        Files.writeString(sources, EthAddresses.checksummed(VICTIM) + ",Victim exchange,exchange\n", StandardCharsets.UTF_8);
+
+        JsonNode j = json(CliRun.of("trace", "--backward", "--from", EthAddresses.checksummed(FRESH), "--model", "fifo",
+                "--labels", sources.toString(), "--data", data.toString(), "--json"));
+
+        assertThat(j.get("direction").asText()).isEqualTo("backward");
+        assertThat(j.at("/assets/0/seeded").bigIntegerValue()).isEqualTo(eth(5));
+        assertThat(j.at("/assets/0/atEndpoints").bigIntegerValue()).isEqualTo(eth(5));
+        assertThat(j.at("/assets/0/endpoints/0/entity").asText()).isEqualTo("Victim exchange");
+        assertThat(j.at("/assets/0/endpoints/0/address").asText()).isEqualTo(EthAddresses.checksummed(VICTIM));
+        assertThat(j.at("/assets/0/unknownOrigin")).isEmpty();
+    }
+
     @Test
     void trace_mixedChains_isAUsageError() {
         CliRun r = CliRun.of("trace", "--from", THEFT, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "--model", "fifo",

@@ -51,6 +51,78 @@ final class AccountReports {
         this.t = t;
     }
 
+    /** One backward report per asset: sources as endpoints, value of unknown origin as mined. */
+    List<TraceReport> backward(AccountBackwardTrace b) {
+        List<TraceReport> out = new ArrayList<>();
+        for (Map.Entry<Integer, AccountTotals> e : new TreeMap<>(b.totals()).entrySet()) {
+            AccountTotals books = e.getValue();
+            if (books.seeded.signum() == 0) {
+                continue;
+            }
+            Asset a = store.assetById(e.getKey()).orElseThrow();
+            List<EndpointFlow> flows = sourceFlows(b, e.getKey(), a, books.seeded);
+            List<TracedOutput> unknown = new ArrayList<>();
+            b.unknownAt.entrySet().stream()
+                    .filter(x -> g.asset(b.unknownFlow.get(x.getKey())) == e.getKey())
+                    .sorted(Comparator.comparing((Map.Entry<Integer, BigInteger> x) -> x.getValue()).reversed()
+                            .thenComparingInt(Map.Entry::getKey))
+                    .limit(request.maxHeld())
+                    .forEach(x -> unknown.add(step(b.unknownFlow.get(x.getKey()), x.getKey(), x.getValue(), a)));
+            out.add(new TraceReport(TraceReport.Direction.BACKWARD, request.model().name(), request.model().conserves(),
+                    amount(a, books.seeded), amount(a, books.endpoints), amount(a, BigInteger.ZERO),
+                    amount(a, BigInteger.ZERO), amount(a, books.untraced), amount(a, books.mined),
+                    amount(a, books.overlap), flows, unknown, b.flowsExpanded, b.unknownAt.size()));
+        }
+        return out;
+    }
+
+    private List<EndpointFlow> sourceFlows(AccountBackwardTrace b, int asset, Asset a, BigInteger seeded) {
+        Map<Integer, List<Integer>> bySender = new LinkedHashMap<>();
+        for (int i = 0; i < b.sourceFlows.size(); i++) {
+            int f = b.sourceFlows.get(i);
+            if (g.asset(f) == asset) {
+                bySender.computeIfAbsent(g.from(f), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<EndpointFlow> flows = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> e : bySender.entrySet()) {
+            List<Integer> idx = e.getValue();
+            BigInteger sum = BigInteger.ZERO;
+            long first = Long.MAX_VALUE;
+            for (int i : idx) {
+                sum = sum.add(b.sourceUnits.get(i));
+                first = Math.min(first, g.height(b.sourceFlows.get(i)));
+            }
+            idx.sort(Comparator.comparing((Integer i) -> b.sourceUnits.get(i)).reversed().thenComparing(i -> i));
+            List<TracePath> paths = new ArrayList<>();
+            for (int i : idx.subList(0, Math.min(request.maxPaths(), idx.size()))) {
+                paths.add(backwardPath(b, b.sourceFlows.get(i), b.sourceUnits.get(i), a));
+            }
+            double share = new BigDecimal(sum).divide(new BigDecimal(seeded), MathContext.DECIMAL64).doubleValue();
+            flows.add(new EndpointFlow(address(e.getKey()), endpoints.endpoint(Chain.ETHEREUM, e.getKey()).orElseThrow(),
+                    new Amount(a, sum), share, time(first), first, idx.size(), paths));
+        }
+        flows.sort(Comparator.comparing(EndpointFlow::amount).reversed().thenComparing(f -> f.address().value()));
+        return flows;
+    }
+
+    /** From the target flow back to the source flow: each step the flow that asked the most of the next. */
+    private TracePath backwardPath(AccountBackwardTrace b, int sourceFlow, BigInteger units, Asset a) {
+        List<TracedOutput> steps = new ArrayList<>();
+        steps.add(step(sourceFlow, g.to(sourceFlow), units, a));
+        Set<Integer> seen = new HashSet<>();
+        seen.add(sourceFlow);
+        for (int cur = sourceFlow; !b.seedFlows.contains(cur); ) {
+            Integer next = b.parent.get(cur);
+            if (next == null || !seen.add(next)) {
+                break;
+            }
+            steps.add(0, step(next, g.to(next), b.parentUnits(cur), a));
+            cur = next;
+        }
+        return new TracePath(steps);
+    }
+
     List<TraceReport> build() {
         List<TraceReport> out = new ArrayList<>();
         for (Map.Entry<Integer, AccountTotals> e : new TreeMap<>(t.totals()).entrySet()) {
