@@ -3,8 +3,10 @@ package dev.cordon.cli.trace;
 import dev.cordon.cli.Json;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Clock;
+import dev.cordon.core.CordonException;
 import dev.cordon.intel.account.AccountGraph;
 import dev.cordon.intel.account.AccountGraphBuilder;
+import dev.cordon.intel.account.AccountGraphFile;
 import dev.cordon.intel.account.AccountTraceRequest;
 import dev.cordon.intel.account.AccountTracer;
 import dev.cordon.intel.trace.EndpointResolver;
@@ -12,14 +14,17 @@ import dev.cordon.intel.trace.TaintModels;
 import dev.cordon.intel.trace.TraceReport;
 import dev.cordon.intel.trace.TraceSeed;
 import dev.cordon.store.ChainStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code cordon trace} on Ethereum, forward or ({@code --backward}) to the sources: the models act
- * on account balances per asset, and the answer is one report per seeded asset (ETH, then tokens). The account graph is built from the
- * chain store's Ethereum transfers for each run.
+ * on account balances per asset, and the answer is one report per seeded asset (ETH, then tokens).
+ * The account graph is kept in {@code <data>/graph/eth.graph} and extended from the chain store's
+ * Ethereum transfers before each run.
  */
 final class AccountTraceRun {
     private final TraceCommand cmd;
@@ -34,7 +39,7 @@ final class AccountTraceRun {
 
     int run() {
         AccountTraceRequest request = request();
-        AccountGraph graph = AccountGraphBuilder.build(store.ethereum());
+        AccountGraph graph = graph();
         EndpointResolver endpoints = StoreEndpoints.resolve(cmd.common.dataDir(), store, Chain.ETHEREUM,
                 cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, !cmd.backward), cmd.backward);
         AccountTracer tracer = new AccountTracer(graph, store.ethereum(), endpoints);
@@ -51,6 +56,28 @@ final class AccountTraceRun {
             AccountTraceOutput.print(System.out, reports);
         }
         return 0;
+    }
+
+    /**
+     * The account graph of {@code <data>/graph/eth.graph}, extended from the store (rebuilt when
+     * the store was rolled back under it, or when the file is unreadable) and saved when it changed.
+     */
+    private AccountGraph graph() {
+        Path file = cmd.common.dataDir().resolve("graph").resolve("eth.graph");
+        AccountGraph g = null;
+        if (Files.isRegularFile(file)) {
+            try {
+                g = AccountGraphFile.load(file);
+            } catch (CordonException e) {
+                System.err.println("cordon: " + e.getMessage() + "; rebuilding it from the chain store");
+            }
+        }
+        long before = g == null ? -1 : g.flowCount();
+        AccountGraph current = AccountGraphBuilder.current(g == null ? new AccountGraph() : g, store.ethereum());
+        if (current != g || current.flowCount() != before) {
+            AccountGraphFile.save(current, file);
+        }
+        return current;
     }
 
     private AccountTraceRequest request() {

@@ -106,6 +106,20 @@ class EthTraceCommandTest {
         assertThat(j.at("/assets/1/contract").asText()).isEqualTo("0xdAC17F958D2ee523a2206206994597C13D831ec7");
         assertThat(j.at("/assets/1/atEndpoints").bigIntegerValue()).isEqualTo(BigInteger.valueOf(200_000_000));
         assertThat(j.at("/assets/1/held").bigIntegerValue()).isEqualTo(BigInteger.valueOf(300_000_000));
+        assertThat(data.resolve("graph").resolve("eth.graph")).isRegularFile();
+    }
+
+    @Test
+    void trace_damagedGraphFile_isRebuilt() throws IOException {
+        Path file = data.resolve("graph").resolve("eth.graph");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "not a graph");
+
+        CliRun r = CliRun.of("trace", "--from", THEFT, "--model", "fifo", "--data", data.toString(), "--json");
+
+        assertThat(json(r).at("/assets/0/seeded").bigIntegerValue()).isEqualTo(eth(10));
+        assertThat(r.err()).contains("is not a cordon account graph file; rebuilding it from the chain store");
+        assertThat(CliRun.of("trace", "--from", THEFT, "--model", "fifo", "--data", data.toString()).err()).isEmpty();
     }
 
     @Test

@@ -4,7 +4,11 @@ import dev.cordon.core.BlockHash;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
 import dev.cordon.core.TransferKind;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -282,6 +286,102 @@ public final class AccountGraph {
         amountHigh = Arrays.copyOf(amountHigh, cap);
         nextOfSender = Arrays.copyOf(nextOfSender, cap);
         nextOfReceiver = Arrays.copyOf(nextOfReceiver, cap);
+    }
+
+    /** Writes the graph's fields in the layout of {@link AccountGraphFile}. */
+    void writeTo(DataOutputStream out, byte[] magic, int version) throws IOException {
+        out.write(magic);
+        out.writeInt(version);
+        int blocks = firstHeight < 0 ? 0 : (int) Math.min(blockTime.length, lastHeight - firstHeight + 1);
+        out.writeInt(flows);
+        out.writeInt(accounts);
+        out.writeInt(blocks);
+        out.writeInt(huge.size());
+        out.writeLong(firstSeq);
+        out.writeLong(firstHeight);
+        out.writeLong(lastHeight);
+        out.write(lastHash == null ? new byte[32] : lastHash.bytes());
+        for (int[] a : new int[][] {from, to, asset, height, txIndex}) {
+            writeInts(out, a, flows);
+        }
+        out.write(kind, 0, flows);
+        writeLongs(out, amountLow, flows);
+        writeLongs(out, amountHigh, flows);
+        writeInts(out, nextOfSender, flows);
+        writeInts(out, nextOfReceiver, flows);
+        writeInts(out, firstOf, accounts);
+        writeInts(out, lastOf, accounts);
+        writeLongs(out, blockTime, blocks);
+        for (BigInteger h : huge) {
+            byte[] b = h.toByteArray();
+            int skip = b.length > 1 && b[0] == 0 ? 1 : 0;
+            out.writeInt(b.length - skip);
+            out.write(b, skip, b.length - skip);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote after the magic and version. */
+    static AccountGraph readFrom(DataInputStream in, Path file, long fileSize) throws IOException {
+        AccountGraph g = new AccountGraph();
+        int n = in.readInt();
+        int accounts = in.readInt();
+        int blocks = in.readInt();
+        int hugeCount = in.readInt();
+        if (n < 0 || accounts < 0 || blocks < 0 || hugeCount < 0 || hugeCount > n
+                || 45L * n + 8L * accounts + 8L * blocks > fileSize) {
+            throw AccountGraphFile.damaged(file);
+        }
+        g.firstSeq = in.readLong();
+        g.firstHeight = in.readLong();
+        g.lastHeight = in.readLong();
+        byte[] hash = new byte[32];
+        in.readFully(hash);
+        g.lastHash = AccountGraphFile.hashOrNull(hash);
+        g.ensureFlowCapacity(Math.max(n, 1));
+        for (int[] a : new int[][] {g.from, g.to, g.asset, g.height, g.txIndex}) {
+            readInts(in, a, n);
+        }
+        in.readFully(g.kind, 0, n);
+        readLongs(in, g.amountLow, n);
+        readLongs(in, g.amountHigh, n);
+        readInts(in, g.nextOfSender, n);
+        readInts(in, g.nextOfReceiver, n);
+        g.firstOf = new int[accounts];
+        g.lastOf = new int[accounts];
+        readInts(in, g.firstOf, accounts);
+        readInts(in, g.lastOf, accounts);
+        g.blockTime = new long[blocks];
+        readLongs(in, g.blockTime, blocks);
+        for (int i = 0; i < hugeCount; i++) {
+            g.huge.add(AccountGraphFile.huge(in));
+        }
+        g.flows = n;
+        g.accounts = accounts;
+        return g;
+    }
+
+    private static void writeInts(DataOutputStream out, int[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            out.writeInt(a[i]);
+        }
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            out.writeLong(a[i]);
+        }
+    }
+
+    private static void readInts(DataInputStream in, int[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readInt();
+        }
+    }
+
+    private static void readLongs(DataInputStream in, long[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readLong();
+        }
     }
 
     /** Approximate bytes held by the arrays (for reports and benchmarks). */
