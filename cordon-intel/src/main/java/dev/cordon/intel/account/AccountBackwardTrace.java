@@ -70,7 +70,7 @@ final class AccountBackwardTrace {
         AccountBackwardTrace t = new AccountBackwardTrace(g, model, sources, limits, Set.copyOf(targets.keySet()),
                 targetAccounts);
         targets.forEach((f, units) -> {
-            AccountTotals b = t.books(g.asset(f));
+            AccountTotals b = t.books(g.bookAsset(g.asset(f)));
             b.seeded = b.seeded.add(units);
             t.ask(f, units, 0, -1);
         });
@@ -100,7 +100,7 @@ final class AccountBackwardTrace {
         BigInteger total = before == null ? units : before.add(units);
         BigInteger cap = g.amount(flow);
         if (total.compareTo(cap) > 0) {
-            AccountTotals b = books(g.asset(flow));
+            AccountTotals b = books(g.bookAsset(g.asset(flow)));
             b.overlap = b.overlap.add(total.subtract(cap));
             total = cap;
         }
@@ -125,7 +125,7 @@ final class AccountBackwardTrace {
     private void expand(int f, BigInteger units) {
         flowsExpanded++;
         int sender = g.from(f);
-        AccountTotals b = books(g.asset(f));
+        AccountTotals b = books(g.bookAsset(g.asset(f)));
         int h = hop.get(f);
         if (!targetAccounts.contains(sender) && sources.endpoint(Chain.ETHEREUM, sender).isPresent()) {
             b.endpoints = b.endpoints.add(units);

@@ -51,6 +51,10 @@ public final class AccountGraph {
     private int[] nextOfSender = new int[1024];
     private int[] nextOfReceiver = new int[1024];
     private final List<BigInteger> huge = new ArrayList<>();
+    /** Wrapped-token contracts (WETH): the senders of WRAP and receivers of UNWRAP flows. */
+    private final java.util.BitSet converters = new java.util.BitSet();
+    /** Assets minted by a converter (WETH): counted in the native asset's books. */
+    private final java.util.BitSet wrapped = new java.util.BitSet();
     private int[] firstOf = new int[0];
     private int[] lastOf = new int[0];
     private int accounts;
@@ -111,6 +115,59 @@ public final class AccountGraph {
 
     public TransferKind kind(int flow) {
         return TransferKind.ofId(kind[flow]);
+    }
+
+    /** Whether the account is a wrapped-token contract (it minted by WRAP or burnt by UNWRAP). */
+    public boolean isConverter(int account) {
+        return account >= 0 && converters.get(account);
+    }
+
+    /**
+     * The other half of a wrap or unwrap through a converter: for a flow into the converter, the
+     * flow out of it to the same account, in the same transaction, of the same amount, in the other
+     * asset (ETH in, WETH out for a wrap; WETH in, ETH out for an unwrap), and the reverse; or
+     * {@link #NONE}. Binary search of the transaction, then a scan of its flows.
+     */
+    public int partner(int flow) {
+        int into = to[flow];
+        int out = from[flow];
+        int converter = isConverter(into) ? into : isConverter(out) ? out : -1;
+        if (converter < 0 || into == out) {
+            return NONE;
+        }
+        int party = converter == into ? out : into;
+        int[] range = flowsOfTx(height[flow], txIndex[flow]);
+        BigInteger a = amount(flow);
+        for (int f = range[0]; f < range[1]; f++) {
+            boolean mirrored = converter == into ? from[f] == converter && to[f] == party
+                    : to[f] == converter && from[f] == party;
+            if (f != flow && mirrored && asset[f] != asset[flow] && (isWrap(f) || isWrap(flow)) && amount(f).equals(a)) {
+                return f;
+            }
+        }
+        return NONE;
+    }
+
+    private boolean isWrap(int f) {
+        return kind[f] == TransferKind.WRAP.id() || kind[f] == TransferKind.UNWRAP.id();
+    }
+
+    private void markConverter(int f) {
+        if (kind[f] == TransferKind.WRAP.id()) {
+            converters.set(from[f]);
+            wrapped.set(asset[f]);
+        } else if (kind[f] == TransferKind.UNWRAP.id()) {
+            converters.set(to[f]);
+            wrapped.set(asset[f]);
+        }
+    }
+
+    /**
+     * The asset whose books a flow in {@code assetId} is counted in: the native asset (0) for a
+     * wrapped native token (WETH, one for one), else the asset itself.
+     */
+    public int bookAsset(int assetId) {
+        return assetId > 0 && wrapped.get(assetId) ? 0 : assetId;
     }
 
     /** Whether the flow is a fee (burnt or paid to the block producer). */
@@ -201,6 +258,7 @@ public final class AccountGraph {
         setAmount(f, units);
         nextOfSender[f] = NONE;
         nextOfReceiver[f] = NONE;
+        markConverter(f);
         link(sender, f);
         if (receiver != sender) {
             link(receiver, f);
@@ -357,6 +415,9 @@ public final class AccountGraph {
         }
         g.flows = n;
         g.accounts = accounts;
+        for (int f = 0; f < n; f++) {
+            g.markConverter(f);
+        }
         return g;
     }
 

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Which earlier credits of an account one of its debits is made of, under an {@link AccountRule}:
- * the account's history in the debit's asset is replayed up to the debit. Value the replay cannot
+ * the account's history in the debit's asset is replayed up to the debit. What a converter (WETH)
+ * pays out is made of what the same account paid in for it: the ETH of a wrap, or for an unwrap
+ * the parts of the WETH that account paid in. Value the replay cannot
  * explain (the balance went below zero: a genesis allocation, a reward, history before the first
  * ingested block) is a part of {@link #UNKNOWN} origin. Running time O(h) in the account's
  * history for every debit asked.
@@ -32,6 +34,11 @@ final class DebitParts {
 
     /** The parts of {@code debit}, a flow sent by {@code account}, in the order the rule takes them. */
     static List<Part> of(AccountGraph g, int account, int debit, AccountRule rule) {
+        int partner = g.isConverter(account) ? g.partner(debit) : AccountGraph.NONE;
+        if (partner != AccountGraph.NONE) {
+            return partner < debit ? List.of(new Part(partner, g.amount(partner)))
+                    : of(g, g.from(partner), partner, rule);
+        }
         return switch (rule) {
             case OLDEST_FIRST, NEWEST_FIRST -> queue(g, account, debit, rule == AccountRule.NEWEST_FIRST);
             case PROPORTIONAL -> proportional(g, account, debit);

@@ -111,7 +111,7 @@ class AccountGraphTest {
                     .hasMessageContaining("damaged");
             java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, 30));
             assertThatThrownBy(() -> AccountGraphFile.load(file)).isInstanceOf(CordonException.class)
-                    .hasMessageContaining("truncated");
+                    .hasMessageContaining("delete it to rebuild");
         }
     }
 

@@ -253,6 +253,51 @@ class AccountTracerTest {
         assertThat(poison.atEndpoints().units()).isEqualTo(eth(10));
     }
 
+    /**
+     * The thief wraps 6 ETH into WETH, pays 4 WETH to 3 and unwraps 2; 3 pays the WETH to the exchange.
+     * Taint passes the WETH contract converted, both ways, and back to the source; WETH is counted in
+     * the books of ETH.
+     */
+    @Test
+    void wrapAndUnwrap_carryTaintThroughWeth() {
+        try (ChainStore s = MemoryChainStore.create()) {
+            EthChain c = new EthChain();
+            c.tx(VICTIM, 0, 0).eth(VICTIM, THIEF, eth(10));
+            TxId stolen = c.lastTx();
+            c.block();
+            c.tx(THIEF, 0, 0).wrap(THIEF, eth(6)).block();
+            c.tx(THIEF, 0, 0).weth(THIEF, X, eth(4)).block();
+            c.tx(THIEF, 0, 0).unwrap(THIEF, eth(2)).block();
+            c.tx(X, 0, 0).weth(X, EXCHANGE, eth(4)).block();
+            c.applyTo(s);
+            EndpointResolver ends = MapEndpointResolver.of(Map.of(addr(EXCHANGE), new Endpoint("Exchange", Category.EXCHANGE),
+                    addr(VICTIM), new Endpoint("Victim", Category.EXCHANGE)), s);
+            AccountTracer t = new AccountTracer(AccountGraphBuilder.build(s.ethereum()), s.ethereum(), ends);
+
+            List<TraceReport> fwd = t.forward(AccountTraceRequest.of(List.of(new TraceSeed.Tx(stolen)), TaintModel.named("fifo")));
+            List<TraceReport> back = t.backward(AccountTraceRequest.of(List.of(new TraceSeed.Received(addr(EXCHANGE))),
+                    TaintModel.named("fifo")));
+
+            assertThat(fwd).singleElement().satisfies(r -> {
+                assertThat(r.seeded().units()).isEqualTo(eth(10));
+                assertThat(r.atEndpoints().units()).isEqualTo(eth(4));
+                assertThat(r.held().units()).isEqualTo(eth(6));
+                assertThat(r.balances()).isTrue();
+                assertThat(r.endpoints().get(0).paths().get(0).steps()).extracting(st -> st.address().orElseThrow())
+                        .containsExactly(addr(THIEF), addr(8_000), addr(THIEF), addr(X), addr(EXCHANGE));
+            });
+            assertThat(back).singleElement().satisfies(r -> {
+                assertThat(r.seeded().asset()).isEqualTo(EthChain.ETH);
+                assertThat(r.seeded().units()).isEqualTo(eth(4));
+                assertThat(r.atEndpoints().units()).isEqualTo(eth(4));
+                assertThat(r.endpoints().get(0).address()).isEqualTo(addr(VICTIM));
+                assertThat(r.balances()).isTrue();
+            });
+            assertThat(fwd.get(0).heldOutputs()).extracting(o -> o.address().orElseThrow(), o -> o.tainted().units())
+                    .containsExactly(tuple(addr(THIEF), eth(6)));
+        }
+    }
+
     @Test
     void forward_unknownSeeds_areNotFound() {
         Address nobody = addr(77);
