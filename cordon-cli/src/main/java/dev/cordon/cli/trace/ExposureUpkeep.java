@@ -148,8 +148,9 @@ public final class ExposureUpkeep {
     }
 
     /**
-     * Reads the maintained index without extending it; empty when there is none or it cannot be
-     * read.
+     * Reads the maintained index without extending it; empty when there is none, or when it
+     * cannot be read (damaged, another format), which is said on stderr in one line (the next
+     * ingest or {@code cordon exposure} rebuilds it).
      */
     public static Optional<Read> read(Path dataDir, ChainStore store) {
         Path file = folder(dataDir).resolve(ExposureMaintainer.INDEX_FILE);
@@ -157,10 +158,15 @@ public final class ExposureUpkeep {
             return Optional.empty();
         }
         RiskLabels labels = riskLabels(dataDir, store);
-        ExposureFile.Header h = ExposureFile.header(file);
-        boolean stale = h.fingerprint() != labels.fingerprint();
-        ExposureIndex x = ExposureFile.load(file, stale ? RiskLabels.none(Chain.BITCOIN) : labels, h.hops());
-        long tip = store.checkpoint(Chain.BITCOIN).map(Checkpoint::height).orElse(-1L);
-        return Optional.of(new Read(x, tip, stale));
+        try {
+            ExposureFile.Header h = ExposureFile.header(file);
+            boolean stale = h.fingerprint() != labels.fingerprint();
+            ExposureIndex x = ExposureFile.load(file, stale ? RiskLabels.none(Chain.BITCOIN) : labels, h.hops());
+            long tip = store.checkpoint(Chain.BITCOIN).map(Checkpoint::height).orElse(-1L);
+            return Optional.of(new Read(x, tip, stale));
+        } catch (CordonException e) {
+            System.err.println("exposure: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }

@@ -182,6 +182,26 @@ class ExposureCommandTest {
     }
 
     @Test
+    void address_damagedIndex_saysSoAndExposureRebuildsIt() throws IOException {
+        Path copy = tmp.resolve("damaged");
+        copyTree(data, copy);
+        Path file = copy.resolve("graph").resolve("btc.exposure");
+        byte[] b = Files.readAllBytes(file);
+        b[b.length / 2] ^= 1;
+        Files.write(file, b);
+        String deposit = exposedDeposits(1).get(0);
+        CliRun a = CliRun.of("address", deposit, "--data", copy.toString(), "--json");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(a.err()).contains("checksum mismatch");
+        assertThat(Json.mapper().readTree(a.out()).get("exposure").isNull()).isTrue();
+        CliRun x = CliRun.of("exposure", deposit, "--data", copy.toString(), "--json");
+        assertThat(x.exitCode()).as(x.err()).isZero();
+        assertThat(x.err()).contains("checksum mismatch").contains("rebuilding it");
+        JsonNode row = Json.mapper().readTree(x.out()).get("addresses").get(0);
+        assertHack(row.get("exposure"), row.get("received").asText(), expectedOf(deposit));
+    }
+
+    @Test
     void ingest_noExposure_leavesTheIndexOut() throws IOException {
         Path other = tmp.resolve("none");
         CliRun r = CliRun.of("ingest", "bitcoin", "--blocks", tmp.resolve("blocks").toString(), "--data", other.toString(),
