@@ -77,6 +77,13 @@ final class TraceOutput {
                         s.arrival().tainted().toPlainString(), s.destination(), s.outboundText()));
             }
             Terminal.table(out, t);
+            for (EndpointFlow f : r.endpoints()) {
+                long shown = swaps.stream().filter(s -> s.vault().equals(f.address())).count();
+                if (shown > 0 && f.outputs() > shown) {
+                    out.println("vault " + f.address().value() + ": " + f.outputs() + " tainted arrivals, the " + shown
+                            + " largest shown (raise --paths for more)");
+                }
+            }
         }
     }
 
