@@ -6,6 +6,7 @@ import dev.cordon.intel.exposure.ExposureIndex;
 import dev.cordon.intel.exposure.RiskCategory;
 import dev.cordon.intel.exposure.RiskLabels;
 import dev.cordon.intel.graph.UtxoGraph;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Option;
  * two outputs (random addresses among {@code txs / 2}, so addresses are reused), with a coinbase
  * every 16 transactions to keep coins available; {@code --risky} permille of the addresses carry
  * a risk label of a random category. Each round builds a fresh {@link ExposureIndex} (3 hops)
- * and applies the whole graph; the figure is the median round. Goal (from the issue): 1,000,000
- * value flows/s on 2 cores.
+ * and applies the whole graph; the figure is the median round. Then, unless
+ * {@code --ingest-blocks 0}, the same maintenance inside an ingest ({@link ExposureIngestFigures}):
+ * graph and index extended from a RocksDB store as blocks are committed, saved at the end. Goal:
+ * 1,000,000 value flows/s on 2 cores, maintained during ingest.
  */
 @Command(name = "exposure", mixinStandardHelpOptions = true,
         description = "Exposure maintenance rate (value flows/s) over a generated spend graph.")
@@ -47,12 +50,24 @@ public final class ExposureBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--ingest-blocks", defaultValue = "100", paramLabel = "N",
+            description = "2021-shaped blocks ingested into RocksDB with exposure maintained; 0 skips it (default ${DEFAULT-VALUE}).")
+    int ingestBlocks;
+
+    @Option(names = "--tx-per-block", defaultValue = "2300", paramLabel = "N",
+            description = "Transactions per ingested block (default ${DEFAULT-VALUE}).")
+    int txPerBlock;
+
+    @Option(names = "--exposure-every", defaultValue = "100000", paramLabel = "N",
+            description = "Transactions between exposure catch-ups during the ingest (default ${DEFAULT-VALUE}).")
+    int every;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
         int addresses = Math.max(16, txs / 2);
         UtxoGraph g = generate(new SplittableRandom(seed), txs, addresses);
-        RiskLabels labels = labels(new Random(seed + 1), addresses);
+        RiskLabels labels = labels(new Random(seed + 1), addresses, risky);
         long genMs = (System.nanoTime() - t0) / 1_000_000;
         new ExposureIndex(labels, hops).extend(g, Long.MAX_VALUE);
         double[] rates = new double[rounds];
@@ -67,7 +82,8 @@ public final class ExposureBench implements Callable<Integer> {
         }
         Arrays.sort(rates);
         double median = rates[rounds / 2];
-        new Report("exposure")
+        Report report = new Report("exposure").put("load_average_at_start", load());
+        report
                 .put("transactions", g.txCount())
                 .put("value_flows", flows)
                 .put("addresses", addresses)
@@ -78,13 +94,21 @@ public final class ExposureBench implements Callable<Integer> {
                 .put("value_flows_per_s", Math.round(median))
                 .put("threads", 1)
                 .put("goal_value_flows_per_s", GOAL_FLOWS_PER_S)
-                .put("meets_goals", median >= GOAL_FLOWS_PER_S)
-                .print(System.out, json);
+                .put("meets_goals", median >= GOAL_FLOWS_PER_S);
+        if (ingestBlocks > 0) {
+            ExposureIngestFigures.measure(report, seed, ingestBlocks, txPerBlock, every, hops, risky);
+        }
+        report.put("load_average_at_end", load()).print(System.out, json);
         return 0;
     }
 
-    private RiskLabels labels(Random r, int addresses) {
-        int n = (int) ((long) addresses * risky / 1000);
+    private static double load() {
+        return Report.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** {@code permille} of {@code addresses} ids (drawn with repeats) labelled with random risk categories. */
+    static RiskLabels labels(Random r, int addresses, int permille) {
+        int n = (int) ((long) addresses * permille / 1000);
         int[] ids = new int[n];
         RiskCategory[] cats = new RiskCategory[n];
         for (int i = 0; i < n; i++) {

@@ -4,11 +4,15 @@ import dev.cordon.cli.CommonOptions;
 import dev.cordon.cli.ExitCodes;
 import dev.cordon.cli.Json;
 import dev.cordon.cli.intel.AddressIntel;
+import dev.cordon.cli.trace.ExposureUpkeep;
+import dev.cordon.cli.trace.ExposureViews;
 import dev.cordon.core.Address;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Clock;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
+import dev.cordon.intel.exposure.Exposure;
+import dev.cordon.intel.exposure.ExposureIndex;
 import dev.cordon.store.AddressSummary;
 import dev.cordon.store.ChainStore;
 import dev.cordon.store.EthAddressInfo;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cordon address ADDRESS}: balance, totals, first and last seen, latest transactions, and,
+ * {@code cordon address ADDRESS}: balance, totals, first and last seen, latest transactions, a
+ * Bitcoin address's exposure to risk categories (read from the index ingest maintains), and,
  * when {@code <data>/intel} exists, labels, actor, cluster and the cluster's labels. An address
  * without chain activity is still shown when labels or a cluster name it (screening a
  * counterparty needs no chain data). Exit code 1 when the address or its cluster carries an open
@@ -83,7 +88,34 @@ public final class AddressCommand implements Callable<Integer> {
         if (!common.json()) {
             ChainViews.print(System.out, s.get(), latest);
         }
-        return ChainViews.json(s.get(), latest);
+        Map<String, Object> json = ChainViews.json(s.get(), latest);
+        exposure(store, a, json);
+        return json;
+    }
+
+    /**
+     * Adds the address's exposure from the maintained index (a read: nothing is extended here);
+     * prints it unless {@code --json}.
+     */
+    private void exposure(ChainStore store, Address a, Map<String, Object> json) {
+        Optional<ExposureUpkeep.Read> read = ExposureUpkeep.read(common.dataDir(), store);
+        if (read.isEmpty()) {
+            json.put("exposure", null);
+            json.put("exposure_note", "no exposure index: run 'cordon ingest bitcoin' without --no-exposure, or 'cordon exposure'");
+            if (!common.json()) {
+                System.out.println("exposure: not maintained (" + json.get("exposure_note") + ")");
+            }
+            return;
+        }
+        ExposureIndex index = read.get().index();
+        Exposure e = index.of(store.addressId(a).orElse(-1));
+        Map<String, Object> x = ExposureViews.json(e, index);
+        x.put("current", read.get().current());
+        json.put("exposure", x);
+        if (!common.json()) {
+            System.out.println();
+            ExposureViews.print(System.out, "exposure within " + index.hops() + " hops, " + read.get().asOf() + ":", a.value(), e);
+        }
     }
 
     /** Prints the address's Ethereum activity and returns it as JSON. */

@@ -2,6 +2,7 @@ package dev.cordon.cli.chain;
 
 import dev.cordon.bitcoin.BitcoinNetwork;
 import dev.cordon.cli.Json;
+import dev.cordon.cli.trace.ExposureUpkeep;
 import dev.cordon.core.Chain;
 import dev.cordon.core.utxo.UtxoBlock;
 import dev.cordon.store.BlockIngestor;
@@ -12,13 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One ingest run into a store: feeds decoded blocks to the ingestor and counts what happened. */
+/**
+ * One ingest run into a store: feeds decoded blocks to the ingestor and counts what happened.
+ * With {@link #maintainExposure}, the graph and the exposure index follow the store in chain
+ * order: extended in memory every {@value #EXPOSURE_EVERY} transactions accepted and at
+ * {@link #finish}, which also saves them.
+ */
 public final class BitcoinIngest {
+    /** Transactions accepted between two in-memory exposure catch-ups during a run. */
+    public static final int EXPOSURE_EVERY = 1_000_000;
+
     private final ChainStore store;
     private final BlockIngestor ingestor;
     private final BitcoinNetwork network;
     private final long txBefore;
     private long bytes;
+    private ExposureUpkeep exposure;
+    private long txsSinceExposure;
 
     public BitcoinIngest(ChainStore store, int maxHeld, BitcoinNetwork network) {
         this.store = store;
@@ -41,14 +52,31 @@ public final class BitcoinIngest {
         return store.checkpoint(Chain.BITCOIN).map(c -> c.height() + 1).orElse(0L);
     }
 
+    /** Keeps the exposure index of {@code upkeep} current during the run. */
+    public void maintainExposure(ExposureUpkeep upkeep) {
+        this.exposure = upkeep;
+    }
+
     public void accept(UtxoBlock block) {
         bytes += block.size();
         ingestor.accept(block);
+        txsSinceExposure += block.txs().size();
+        if (exposure != null && txsSinceExposure >= EXPOSURE_EVERY) {
+            exposure.catchUp(store);
+            txsSinceExposure = 0;
+        }
     }
 
-    /** Completes the run: everything accepted is durable when this returns. */
+    /**
+     * Completes the run: everything accepted is durable when this returns, and the exposure index
+     * (when maintained) covers it and is saved.
+     */
     public void finish() {
-        // Each accepted block is committed by the store as it is appended; nothing is buffered here.
+        store.flush();
+        if (exposure != null) {
+            exposure.catchUp(store);
+            exposure.save();
+        }
     }
 
     /** Counts for the report: blocks, transactions, tip, and blocks still waiting for a parent. */

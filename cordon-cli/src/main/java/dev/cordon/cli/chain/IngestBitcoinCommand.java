@@ -9,6 +9,7 @@ import dev.cordon.cli.CommonOptions;
 import dev.cordon.cli.Json;
 import dev.cordon.cli.Progress;
 import dev.cordon.cli.intel.BitcoinClustering;
+import dev.cordon.cli.trace.ExposureUpkeep;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Clock;
 import dev.cordon.core.CordonException;
@@ -79,13 +80,25 @@ public final class IngestBitcoinCommand implements Callable<Integer> {
             description = "Do not update the multi-input clusters in <data>/intel now (a later ingest catches up).")
     boolean noCluster;
 
+    @Option(names = "--no-exposure",
+            description = "Do not maintain the exposure index in <data>/graph now (the next ingest or 'cordon exposure' catches up).")
+    boolean noExposure;
+
+    @Option(names = "--exposure-hops", defaultValue = "3", paramLabel = "N",
+            description = "Hop cap of the maintained exposure index, 1..8; a change rebuilds it (default: ${DEFAULT-VALUE}).")
+    int exposureHops;
+
     @Override
     public Integer call() {
         BitcoinNetwork net = BitcoinNetwork.parse(network);
         Clock clock = Clock.system();
         long t0 = clock.millis();
+        ExposureUpkeep exposure = noExposure ? null : new ExposureUpkeep(common.dataDir(), exposureHops);
         try (ChainStore store = ChainStores.openOrCreate(common.dataDir())) {
             BitcoinIngest ingest = new BitcoinIngest(store, maxHeld, net);
+            if (exposure != null) {
+                ingest.maintainExposure(exposure);
+            }
             try {
                 if (source.blocks != null) {
                     fromFiles(ingest, source.blocks, clock);
@@ -101,6 +114,9 @@ public final class IngestBitcoinCommand implements Callable<Integer> {
             Map<String, Object> summary = ingest.summary(clock.millis() - t0);
             if (!noCluster) {
                 summary.put("clustering", BitcoinClustering.catchUp(common.dataDir(), store, clock, false));
+            }
+            if (exposure != null) {
+                summary.put("exposure", exposure.summary());
             }
             print(summary);
         }
@@ -172,6 +188,11 @@ public final class IngestBitcoinCommand implements Callable<Integer> {
             System.out.printf("clustered heights %s..%s: %,d transactions, %,d merges, %,d addresses in %,d clusters in %.1f s (%,d tx/s)%n",
                     c.get("from_height"), c.get("to_height"), c.get("transactions"), c.get("merges"), c.get("addresses"),
                     c.get("clusters"), ((Number) c.get("seconds")).doubleValue(), c.get("tx_per_second"));
+        }
+        if (summary.get("exposure") instanceof Map<?, ?> x) {
+            System.out.printf("exposure (%s hops) as of block %s: %,d value flows in %.2f CPU s (%,d flows/CPU s), %,d risk-labelled addresses%n",
+                    x.get("hops"), x.get("to_height"), x.get("value_flows"), ((Number) x.get("cpu_seconds")).doubleValue(),
+                    x.get("value_flows_per_cpu_s"), x.get("risk_labelled_addresses"));
         }
         Object waiting = summary.get("waiting_for_parent");
         if (waiting instanceof List<?> w && !w.isEmpty()) {

@@ -3,7 +3,11 @@ package dev.cordon.cli.intel;
 import dev.cordon.cli.CommonOptions;
 import dev.cordon.cli.Json;
 import dev.cordon.cli.Terminal;
+import dev.cordon.cli.chain.ChainStores;
+import dev.cordon.cli.trace.ExposureUpkeep;
+import dev.cordon.cli.trace.ExposureViews;
 import dev.cordon.core.Address;
+import dev.cordon.core.Chain;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
 import dev.cordon.core.Label;
@@ -12,6 +16,9 @@ import dev.cordon.intel.IntelStore;
 import dev.cordon.intel.cluster.ChainClusters;
 import dev.cordon.intel.cluster.ClusterConflict;
 import dev.cordon.intel.cluster.ClusterView;
+import dev.cordon.intel.exposure.Exposure;
+import dev.cordon.store.ChainStore;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +28,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cordon cluster ADDRESS}: the entity clustering puts the address in, its size and labels. */
+/**
+ * {@code cordon cluster ADDRESS}: the entity clustering puts the address in, its size, labels
+ * and, for Bitcoin, its exposure summed over every member (from the index ingest maintains).
+ */
 @Command(name = "cluster", mixinStandardHelpOptions = true, subcommands = ClusterRebuildCommand.class,
         description = "Show the entity (cluster) an address belongs to: size, strongest label, members' labels, refused merges.")
 public final class ClusterCommand implements Runnable {
@@ -53,8 +63,11 @@ public final class ClusterCommand implements Runnable {
             }
             v = view.get();
         }
+        Optional<Exposed> exposure = exposure(a);
         if (common.json()) {
-            Json.print(System.out, json(v));
+            Map<String, Object> o = json(v);
+            o.put("exposure", exposure.map(Exposed::json).orElse(null));
+            Json.print(System.out, o);
             return;
         }
         Terminal.fields(System.out, List.of(
@@ -73,6 +86,39 @@ public final class ClusterCommand implements Runnable {
         v.members().stream().limit(members).forEach(m -> System.out.println("  " + m));
         for (ClusterConflict c : v.conflicts()) {
             System.out.println("refused merge: " + c.tagA() + " vs " + c.tagB() + " (" + c.reason() + ")");
+        }
+        exposure.ifPresent(x -> {
+            System.out.println();
+            ExposureViews.print(System.out, "exposure of the cluster within " + x.value().hops() + " hops, " + x.read().asOf() + ":",
+                    "cluster (" + x.members() + " addresses)", x.value());
+        });
+    }
+
+    /** A cluster's summed exposure, with the index it was read from. */
+    private record Exposed(Exposure value, ExposureUpkeep.Read read, int members) {
+        Map<String, Object> json() {
+            Map<String, Object> x = ExposureViews.json(value, read.index());
+            x.put("members", members);
+            x.put("current", read.current());
+            return x;
+        }
+    }
+
+    /**
+     * The cluster's exposure summed over all its members, read from the maintained index of a
+     * Bitcoin chain store; empty for Ethereum or without a chain store or index.
+     */
+    private Optional<Exposed> exposure(Address a) {
+        if (a.chain() != Chain.BITCOIN || !Files.isDirectory(ChainStores.location(common.dataDir()))) {
+            return Optional.empty();
+        }
+        try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
+            Optional<ExposureUpkeep.Read> read = ExposureUpkeep.read(common.dataDir(), store);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Address> members = ExposureViews.clusterMembers(common.dataDir(), a);
+            return Optional.of(new Exposed(ExposureViews.of(read.get().index(), store, members), read.get(), members.size()));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.cordon.cli.intel;
 import dev.cordon.cli.CommonOptions;
 import dev.cordon.cli.Json;
 import dev.cordon.cli.Terminal;
+import dev.cordon.cli.trace.ExposureUpkeep;
 import dev.cordon.core.Category;
 import dev.cordon.core.Clock;
 import dev.cordon.core.Confidence;
@@ -109,6 +110,7 @@ public final class IntelImportCommand implements Callable<Integer> {
         try (IntelStore store = IntelStore.open(common.dataDir())) {
             result = store.labels().apply(parsed.batch());
         }
+        ExposureUpkeep.afterLabelChange(common.dataDir()).ifPresent(System.err::println);
         if (common.json()) {
             Json.print(System.out, ImportReports.json(parsed, result));
         } else {

@@ -3,6 +3,7 @@ package dev.cordon.cli.intel;
 import dev.cordon.cli.CommonOptions;
 import dev.cordon.cli.Json;
 import dev.cordon.cli.Terminal;
+import dev.cordon.cli.trace.ExposureUpkeep;
 import dev.cordon.core.Clock;
 import dev.cordon.intel.IntelStore;
 import dev.cordon.intel.pack.BundledPack;
@@ -29,6 +30,7 @@ public final class IntelUpdateCommand implements Runnable {
         try (IntelStore store = IntelStore.open(common.dataDir())) {
             loaded = BundledPack.load(store.labels(), Clock.system().now());
         }
+        ExposureUpkeep.afterLabelChange(common.dataDir()).ifPresent(System.err::println);
         if (common.json()) {
             List<Object> parts = new ArrayList<>();
             for (BundledPack.Loaded l : loaded) {

@@ -79,7 +79,7 @@ final class AccountTraceOutput {
     /** The first asset's report in {@code file}, each further asset's in {@code file}'s name plus {@code -SYMBOL}. */
     static void writeHtml(Path file, List<TraceReport> reports, TraceHtml.Question q) {
         for (int i = 0; i < reports.size(); i++) {
-            TraceHtml.write(i == 0 ? file : sibling(file, reports.get(i).seeded().asset()), reports.get(i), q);
+            TraceHtml.write(i == 0 ? file : sibling(file, reports.get(i).seeded().asset()), reports.get(i), q, List.of());
         }
     }
 

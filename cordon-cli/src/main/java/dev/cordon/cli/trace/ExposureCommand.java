@@ -11,27 +11,19 @@ import dev.cordon.core.Category;
 import dev.cordon.core.Chain;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
-import dev.cordon.core.LabelSubject;
-import dev.cordon.intel.IntelStore;
 import dev.cordon.intel.exposure.Exposure;
-import dev.cordon.intel.exposure.ExposureFile;
 import dev.cordon.intel.exposure.ExposureIndex;
-import dev.cordon.intel.exposure.RiskCategory;
 import dev.cordon.intel.exposure.RiskLabels;
-import dev.cordon.intel.graph.GraphBuilder;
-import dev.cordon.intel.graph.GraphFile;
-import dev.cordon.intel.graph.UtxoGraph;
 import dev.cordon.intel.trace.Endpoint;
 import dev.cordon.store.ChainStore;
-import dev.cordon.store.Checkpoint;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,145 +31,146 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cordon exposure ADDRESS...}: the share of each address's received value that came,
- * directly or within {@code --hops} transactions, from each risk category. The index is kept in
- * {@code <data>/graph/btc.exposure}, extended up to the chain store's checkpoint before each
- * lookup and rebuilt when the risk labels or the hop cap change.
+ * {@code cordon exposure ADDRESS... [--cluster ADDRESS]... [--entity NAME]...}: the share of the
+ * value received by each address, each address's multi-input cluster, or all addresses labelled
+ * with an entity, that came directly or within the hop cap from each risk category. It reads
+ * the index {@code cordon ingest bitcoin} maintains in {@code <data>/graph/btc.exposure}; only
+ * when that index is missing, behind the store or built with other risk labels is it extended
+ * (or rebuilt) and saved first, with a note on stderr. {@code --labels FILE} or another
+ * {@code --hops} computes a separate index in memory over the graph and saves nothing of it.
  */
 @Command(name = "exposure", mixinStandardHelpOptions = true,
-        description = "Direct and indirect exposure of addresses to risk categories (haircut, capped hops).")
+        description = "Direct and indirect exposure of addresses, clusters or labelled entities to risk categories "
+                + "(haircut, capped hops), read from the index ingest maintains.")
 public final class ExposureCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "1..*", paramLabel = "ADDRESS", description = "Bitcoin addresses to look up.")
-    List<String> addresses;
+    @Parameters(arity = "0..*", paramLabel = "ADDRESS", description = "Bitcoin addresses to look up.")
+    List<String> addresses = new ArrayList<>();
 
-    @Option(names = "--hops", defaultValue = "3", paramLabel = "N", description = "Hop cap, 1..8 (default: ${DEFAULT-VALUE}).")
-    int hops;
+    @Option(names = "--cluster", paramLabel = "ADDRESS",
+            description = "Sum over every member of this address's multi-input cluster (repeatable).")
+    List<String> clusters = new ArrayList<>();
+
+    @Option(names = "--entity", paramLabel = "NAME",
+            description = "Sum over every address whose open label names this entity or actor (repeatable).")
+    List<String> entities = new ArrayList<>();
+
+    @Option(names = "--hops", paramLabel = "N",
+            description = "Hop cap, 1..8 (default: the maintained index's, 3 when there is none).")
+    Integer hops;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "CSV of address,entity,category instead of the label store.")
+            description = "CSV of address,entity,category instead of the label store (computed in memory, not saved).")
     Path labels;
 
     @Override
     public Integer call() {
-        List<Address> targets = new ArrayList<>();
-        for (String a : addresses) {
-            targets.add(BitcoinAddresses.parse(a));
+        if (addresses.isEmpty() && clusters.isEmpty() && entities.isEmpty()) {
+            throw new CordonException(ErrorCode.USAGE, "cordon exposure needs an ADDRESS, --cluster ADDRESS or --entity NAME");
         }
+        List<Address> targets = parse(addresses);
+        List<Address> clusterOf = parse(clusters);
+        Map<Address, Endpoint> csv = labels == null ? null : TraceCommand.readLabels(labels, false);
         try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
-            UtxoGraph graph = graph(store);
-            RiskLabels risk = RiskLabels.of(Chain.BITCOIN, riskLabels(), store);
-            ExposureIndex index = index(store, graph, risk);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Address a : targets) {
-                OptionalInt id = store.addressId(a);
-                Exposure e = index.of(id.orElse(-1));
-                rows.add(row(a, e));
-            }
-            print(rows, index);
-        }
-        return 0;
-    }
-
-    private ExposureIndex index(ChainStore store, UtxoGraph graph, RiskLabels risk) {
-        Path file = common.dataDir().resolve("graph").resolve("btc.exposure");
-        ExposureIndex index = new ExposureIndex(risk, hops);
-        if (Files.isRegularFile(file)) {
-            ExposureFile.Header h = ExposureFile.header(file);
-            if (h.fingerprint() != risk.fingerprint() || h.hops() != hops) {
-                System.err.println("exposure: risk labels or hop cap changed since " + file + " was written; rebuilding it");
-            } else {
-                index = ExposureFile.load(file, risk, hops);
-            }
-        }
-        long tip = store.checkpoint(Chain.BITCOIN).map(Checkpoint::height).orElse(-1L);
-        long before = index.txCursor();
-        index.extend(graph, tip);
-        if (index.txCursor() != before || !Files.isRegularFile(file)) {
-            ExposureFile.save(index, file);
-        }
-        return index;
-    }
-
-    /** Risk labels from {@code --labels} or, without it, the open Bitcoin labels of the label store. */
-    private Map<Address, Category> riskLabels() {
-        Map<Address, Category> m = new HashMap<>();
-        if (labels != null) {
-            for (Map.Entry<Address, Endpoint> e : TraceCommand.readLabels(labels, false).entrySet()) {
-                m.put(e.getKey(), e.getValue().category());
-            }
-            return m;
-        }
-        if (!Files.isDirectory(common.dataDir().resolve("intel"))) {
-            return m;
-        }
-        try (IntelStore intel = IntelStore.open(common.dataDir())) {
-            intel.labels().forEachLabel(l -> {
-                if (l.isOpen() && l.subject() instanceof LabelSubject.OfAddress s && s.chain() == Chain.BITCOIN) {
-                    Category c = l.abuse().orElse(l.category());
-                    m.merge(s.address(), c, (x, y) -> RiskCategory.of(x).isPresent() ? x : y);
-                }
-            });
-        }
-        return m;
-    }
-
-    private UtxoGraph graph(ChainStore store) {
-        Path file = common.dataDir().resolve("graph").resolve("btc.graph");
-        UtxoGraph g = Files.isRegularFile(file) ? GraphFile.load(file) : new UtxoGraph(Chain.BITCOIN);
-        if (GraphBuilder.extend(g, store, n -> { }) > 0) {
-            GraphFile.save(g, file);
-        }
-        return g;
-    }
-
-    private static Map<String, Object> row(Address a, Exposure e) {
-        Map<String, Object> m = Json.object();
-        m.put("address", a.value());
-        m.put("received", Amount.sats(e.received()).toPlainString());
-        List<Map<String, Object>> cats = new ArrayList<>();
-        for (RiskCategory c : RiskCategory.values()) {
-            if (e.total(c) == 0) {
-                continue;
-            }
-            Map<String, Object> x = Json.object();
-            x.put("category", c.code());
-            x.put("direct", Amount.sats(e.direct(c)).toPlainString());
-            x.put("indirect", Amount.sats(e.indirect(c)).toPlainString());
-            x.put("share", e.share(c));
-            cats.add(x);
-        }
-        m.put("exposure", cats);
-        return m;
-    }
-
-    private void print(List<Map<String, Object>> rows, ExposureIndex index) {
-        if (common.json()) {
+            ExposureIndex index = index(store, csv);
             Map<String, Object> doc = Json.object();
             doc.put("hops", index.hops());
             doc.put("asOfHeight", index.heightCursor());
             doc.put("riskLabelledAddresses", index.labels().size());
+            List<List<String>> t = Terminal.rows("SUBJECT", "RECEIVED BTC", "CATEGORY", "DIRECT BTC", "INDIRECT BTC", "SHARE");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Address a : targets) {
+                rows.add(row(t, "address", a.value(), 1, index.of(store.addressId(a).orElse(-1))));
+            }
             doc.put("addresses", rows);
+            rows = new ArrayList<>();
+            for (Address a : clusterOf) {
+                List<Address> members = ExposureViews.clusterMembers(common.dataDir(), a);
+                rows.add(row(t, "cluster", a.value(), members.size(), ExposureViews.of(index, store, members)));
+            }
+            doc.put("clusters", rows);
+            rows = new ArrayList<>();
+            for (String name : entities) {
+                Set<Address> members = csv == null ? ExposureViews.entityMembers(common.dataDir(), name) : entityIn(csv, name);
+                if (members.isEmpty()) {
+                    throw new CordonException(ErrorCode.NOT_FOUND, "no open Bitcoin label names the entity '" + name + "'"
+                            + (csv == null ? " in " + common.dataDir().resolve("intel") : " in " + labels));
+                }
+                rows.add(row(t, "entity", name, members.size(), ExposureViews.of(index, store, members)));
+            }
+            doc.put("entities", rows);
+            print(doc, t, index);
+        }
+        return 0;
+    }
+
+    private static List<Address> parse(List<String> texts) {
+        List<Address> out = new ArrayList<>();
+        for (String a : texts) {
+            out.add(BitcoinAddresses.parse(a));
+        }
+        return out;
+    }
+
+    /** The maintained index when it is current and fits the options; else it or an ad-hoc one, brought up to date. */
+    private ExposureIndex index(ChainStore store, Map<Address, Endpoint> csv) {
+        Optional<ExposureUpkeep.Read> read = ExposureUpkeep.read(common.dataDir(), store);
+        int kept = read.map(r -> r.index().hops()).orElse(ExposureIndex.DEFAULT_HOPS);
+        int want = hops == null ? kept : hops;
+        if (csv == null && want == kept && read.isPresent() && read.get().current()) {
+            return read.get().index();
+        }
+        if (csv == null && want == kept) {
+            System.err.println("exposure: the index in " + ExposureUpkeep.folder(common.dataDir()) + " is "
+                    + read.map(ExposureUpkeep.Read::asOf).orElse("missing") + "; bringing it up to the store");
+        }
+        ExposureUpkeep upkeep = new ExposureUpkeep(common.dataDir(), kept);
+        upkeep.catchUp(store);
+        upkeep.save();
+        if (csv == null && want == kept) {
+            return upkeep.maintainer().index();
+        }
+        Map<Address, Category> m = new HashMap<>();
+        if (csv != null) {
+            csv.forEach((a, e) -> m.put(a, e.category()));
+        }
+        RiskLabels risk = csv == null ? ExposureUpkeep.riskLabels(common.dataDir(), store) : RiskLabels.of(Chain.BITCOIN, m, store);
+        ExposureIndex x = new ExposureIndex(risk, want);
+        x.extend(upkeep.maintainer().graph(), upkeep.maintainer().index().heightCursor());
+        return x;
+    }
+
+    private static Set<Address> entityIn(Map<Address, Endpoint> csv, String name) {
+        Set<Address> out = new LinkedHashSet<>();
+        csv.forEach((a, e) -> {
+            if (e.entity().equalsIgnoreCase(name)) {
+                out.add(a);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Object> row(List<List<String>> t, String kind, String subject, int members, Exposure e) {
+        Map<String, Object> m = Json.object();
+        m.put(kind, subject);
+        if (!kind.equals("address")) {
+            m.put("members", members);
+        }
+        m.put("received", Amount.sats(e.received()).toPlainString());
+        m.put("exposure", ExposureViews.categories(e));
+        ExposureViews.rows(t, kind.equals("address") ? subject : kind + " " + subject + " (" + members + " addresses)", e);
+        return m;
+    }
+
+    private void print(Map<String, Object> doc, List<List<String>> t, ExposureIndex index) {
+        if (common.json()) {
             Json.print(System.out, doc);
             return;
         }
         System.out.println("exposure within " + index.hops() + " hops, as of block " + index.heightCursor()
                 + " (" + index.labels().size() + " risk-labelled addresses)");
-        List<List<String>> t = Terminal.rows("ADDRESS", "RECEIVED BTC", "CATEGORY", "DIRECT BTC", "INDIRECT BTC", "SHARE");
-        for (Map<String, Object> r : rows) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> cats = (List<Map<String, Object>>) r.get("exposure");
-            if (cats.isEmpty()) {
-                t.add(List.of((String) r.get("address"), (String) r.get("received"), "-", "0", "0", "0%"));
-            }
-            for (Map<String, Object> c : cats) {
-                t.add(List.of((String) r.get("address"), (String) r.get("received"), (String) c.get("category"),
-                        (String) c.get("direct"), (String) c.get("indirect"),
-                        String.format(Locale.ROOT, "%.4f%%", 100 * (double) c.get("share"))));
-            }
-        }
         Terminal.table(System.out, t);
     }
 }

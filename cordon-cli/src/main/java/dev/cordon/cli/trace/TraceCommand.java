@@ -116,22 +116,24 @@ public final class TraceCommand implements Callable<Integer> {
         UtxoGraph graph = graph(store);
         EndpointResolver endpoints = StoreEndpoints.resolve(common.dataDir(), store, Chain.BITCOIN,
                 labels == null ? Map.of() : readLabels(labels, !backward), backward);
+        ThorchainDeposits thorchain = backward ? null : ThorchainDeposits.scan(graph, store);
         if (!backward) {
-            endpoints = ThorchainDeposits.scan(graph, store).endpoints(endpoints);
+            endpoints = thorchain.endpoints(endpoints);
         }
         Tracer tracer = new Tracer(graph, store, endpoints);
         TraceReport report = backward ? tracer.backward(request) : tracer.forward(request);
+        List<TraceSwaps.Swap> swaps = TraceSwaps.of(report, thorchain);
         if (csv != null) {
-            TraceOutput.writeCsv(csv, report);
+            TraceOutput.writeCsv(csv, report, swaps);
         }
         if (html != null) {
             TraceHtml.write(html, report, TraceHtml.question(from, model, request, store, graph,
-                    common.dataDir(), labels, dev.cordon.core.Clock.system()));
+                    common.dataDir(), labels, dev.cordon.core.Clock.system()), swaps);
         }
         if (common.json()) {
-            Json.print(System.out, TraceOutput.json(report));
+            Json.print(System.out, TraceOutput.json(report, swaps));
         } else {
-            TraceOutput.print(System.out, report);
+            TraceOutput.print(System.out, report, swaps);
         }
         return 0;
     }

@@ -105,16 +105,20 @@ final class TraceHtml {
         }
     }
 
-    static void write(Path file, TraceReport r, Question q) {
+    static void write(Path file, TraceReport r, Question q, List<TraceSwaps.Swap> swaps) {
         try {
-            Files.writeString(file, render(r, q), StandardCharsets.UTF_8);
+            Files.writeString(file, render(r, q, swaps), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CordonException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
     static String render(TraceReport r, Question q) {
-        Map<String, Object> data = TraceOutput.json(r);
+        return render(r, q, List.of());
+    }
+
+    static String render(TraceReport r, Question q, List<TraceSwaps.Swap> swaps) {
+        Map<String, Object> data = TraceOutput.json(r, swaps);
         data.put("question", question(q));
         data.put("graph", graph(r));
         String island = Json.write(data).replace("<", "\\u003c").replace(">", "\\u003e");
@@ -123,6 +127,7 @@ final class TraceHtml {
                 .replace("@@SUMMARY@@", summary(r, q))
                 .replace("@@ENDPOINTS@@", endpointRows(r))
                 .replace("@@HELD@@", heldRows(r))
+                .replace("@@SWAPS@@", swapRows(swaps))
                 .replace("@@DATA@@", island)
                 .replace("@@LIBRARY@@", library());
     }
@@ -261,6 +266,21 @@ final class TraceHtml {
             sb.append("<tr><td class=mono>").append(esc(o.txid().hex())).append(':').append(o.vout()).append("</td><td class=mono>")
                     .append(esc(o.address().map(TraceOutput::show).orElse(""))).append("</td><td class=num>")
                     .append(esc(o.tainted().toPlainString())).append("</td><td>").append(o.height()).append("</td></tr>\n");
+        }
+        return sb.toString();
+    }
+
+    private static String swapRows(List<TraceSwaps.Swap> swaps) {
+        if (swaps.isEmpty()) {
+            return "<tr><td colspan=5>No bridge vault reached.</td></tr>\n";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (TraceSwaps.Swap s : swaps) {
+            sb.append("<tr><td class=mono>").append(esc(s.vault().value())).append("</td><td class=mono>")
+                    .append(esc(s.hop().inbound().hex())).append(':').append(s.hop().vout()).append("</td><td class=num>")
+                    .append(esc(s.arrival().tainted().toPlainString())).append("</td><td class=mono>")
+                    .append(esc(s.destination())).append("</td><td class=mono>")
+                    .append(esc(s.outboundText())).append("</td></tr>\n");
         }
         return sb.toString();
     }

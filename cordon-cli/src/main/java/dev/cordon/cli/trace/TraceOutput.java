@@ -21,8 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Renders a {@link TraceReport} as a table, JSON or CSV. */
+/**
+ * Renders a {@link TraceReport} as a table, JSON or CSV, with the cross-chain swaps reached
+ * ({@link TraceSwaps}) when there are any.
+ */
 final class TraceOutput {
     private static final int TABLE_ROWS = 50;
 
@@ -30,6 +35,10 @@ final class TraceOutput {
     }
 
     static void print(PrintStream out, TraceReport r) {
+        print(out, r, List.of());
+    }
+
+    static void print(PrintStream out, TraceReport r, List<TraceSwaps.Swap> swaps) {
         boolean fwd = r.direction() == TraceReport.Direction.FORWARD;
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"model", r.model() + (r.conserving() ? "" : " (reachability: amounts are not conserved)")});
@@ -63,9 +72,30 @@ final class TraceOutput {
         if (r.endpoints().size() > TABLE_ROWS) {
             out.println("... " + (r.endpoints().size() - TABLE_ROWS) + " more endpoint addresses (use --json or --csv)");
         }
+        if (!swaps.isEmpty()) {
+            out.println();
+            out.println("cross-chain swaps (the largest arrivals at each vault; --paths sets how many):");
+            List<List<String>> t = Terminal.rows("VAULT", "INBOUND", "TAINTED", "DESTINATION", "OUTBOUND");
+            for (TraceSwaps.Swap s : swaps) {
+                t.add(List.of(s.vault().value(), s.hop().inbound().hex() + ":" + s.hop().vout(),
+                        s.arrival().tainted().toPlainString(), s.destination(), s.outboundText()));
+            }
+            Terminal.table(out, t);
+            for (EndpointFlow f : r.endpoints()) {
+                long shown = swaps.stream().filter(s -> s.vault().equals(f.address())).count();
+                if (shown > 0 && f.outputs() > shown) {
+                    out.println("vault " + f.address().value() + ": " + f.outputs() + " tainted arrivals, the " + shown
+                            + " largest shown (raise --paths for more)");
+                }
+            }
+        }
     }
 
     static Map<String, Object> json(TraceReport r) {
+        return json(r, List.of());
+    }
+
+    static Map<String, Object> json(TraceReport r, List<TraceSwaps.Swap> swaps) {
         Map<String, Object> m = Json.object();
         m.put("direction", r.direction().name().toLowerCase(Locale.ROOT));
         m.put("model", r.model());
@@ -101,6 +131,7 @@ final class TraceOutput {
         }
         m.put(r.direction() == TraceReport.Direction.FORWARD ? "largestHeld" : account(r) ? "unknownOrigin" : "coinbases",
                 held);
+        m.put("swaps", TraceSwaps.json(swaps));
         return m;
     }
 
@@ -136,13 +167,25 @@ final class TraceOutput {
         return o;
     }
 
-    static void writeCsv(Path file, TraceReport r) {
-        StringBuilder sb = new StringBuilder("address,entity,category,amount_sats,share,first_arrival,first_height,outputs\n");
+    /**
+     * One row per endpoint address; for a bridge vault the last three columns list its swaps
+     * ({@code ;}-separated, in the same order): the inbound outputs, the destinations
+     * ({@code CHAIN ASSET ADDRESS}) and the outbound payments found on the traced chain
+     * ({@code txid:vout address value_sats}, empty when not found).
+     */
+    static void writeCsv(Path file, TraceReport r, List<TraceSwaps.Swap> swaps) {
+        StringBuilder sb = new StringBuilder("address,entity,category,amount_sats,share,first_arrival,first_height,outputs,"
+                + "swap_inbounds,swap_destinations,swap_outbounds\n");
         for (EndpointFlow f : r.endpoints()) {
+            List<TraceSwaps.Swap> mine = swaps.stream().filter(s -> s.vault().equals(f.address())).toList();
             sb.append(show(f.address())).append(',').append(csvText(f.endpoint().entity())).append(',')
                     .append(f.endpoint().category().code()).append(',').append(f.amount().units()).append(',')
                     .append(String.format(Locale.ROOT, "%.8f", f.share())).append(',').append(f.firstArrival()).append(',')
-                    .append(f.firstHeight()).append(',').append(f.outputs()).append('\n');
+                    .append(f.firstHeight()).append(',').append(f.outputs()).append(',')
+                    .append(csvText(join(mine, s -> s.hop().inbound().hex() + ":" + s.hop().vout()))).append(',')
+                    .append(csvText(join(mine, TraceSwaps.Swap::destination))).append(',')
+                    .append(csvText(join(mine, s -> s.hop().outbound().map(o -> o.txid().hex() + ":" + o.vout() + " "
+                            + o.address() + " " + o.value()).orElse("")))).append('\n');
         }
         try {
             Files.writeString(file, sb, StandardCharsets.UTF_8);
@@ -168,6 +211,10 @@ final class TraceOutput {
     static String outpoint(TracedOutput s) {
         boolean eth = s.address().map(a -> a.chain() == Chain.ETHEREUM).orElse(false);
         return (eth ? "0x" : "") + s.txid().hex() + ":" + s.vout();
+    }
+
+    private static String join(List<TraceSwaps.Swap> swaps, Function<TraceSwaps.Swap, String> field) {
+        return swaps.stream().map(field).collect(Collectors.joining(";"));
     }
 
     static String csvText(String s) {

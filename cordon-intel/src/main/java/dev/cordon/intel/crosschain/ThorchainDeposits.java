@@ -22,23 +22,27 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * THORChain inbound swaps found on a UTXO chain: transactions with an OP_RETURN output whose
- * payload is a THORChain swap memo ({@link ThorchainMemo.Swap}). THORChain's convention for
- * UTXO chains is that the first output pays the vault, the memo rides in an OP_RETURN output and
- * any change returns to the sender; so the vault is the first addressed output that does not pay
- * one of the transaction's input addresses.
+ * THORChain swaps found on a UTXO chain: inbound transactions with an OP_RETURN output whose
+ * payload is a THORChain swap memo ({@link ThorchainMemo.Swap}), and the vaults' outbound
+ * payments whose OP_RETURN carries {@code OUT:<inbound hash>} or {@code REFUND:<inbound hash>}
+ * ({@link ThorchainMemo.Outbound}). THORChain's convention for UTXO chains is that the first
+ * output pays the vault (inbound) or the recipient (outbound), the memo rides in an OP_RETURN
+ * output and any change returns to the sender; so the payee is the first addressed output that
+ * does not pay one of the transaction's input addresses.
  *
  * <p>{@link #endpoints(EndpointResolver)} makes every vault seen an endpoint of category
  * {@code defi_bridge} (entity {@value #ENTITY}) in front of the given resolver, so a forward
  * trace stops there and reports the value that went into the swap; {@link #hop(TxId)} gives the
- * decoded destination (chain, asset, address) for a report. Following the swap's outbound
- * payment ({@code OUT:<inbound hash>} on the destination chain) needs that chain's value flows in
- * the graph, which do not exist yet: the destination is recorded, not followed.
+ * decoded destination (chain, asset, address) and, when the outbound is on this chain, the
+ * outbound transaction and the address it paid. {@link #outbound(String)} finds the outbound for
+ * an inbound made on any chain (an Ethereum router deposit's hash, say), the first in chain order
+ * when there are several.
  *
  * <p>Finding them costs one pass over the graph's outputs (a memo output has no address and
  * value 0) plus one store read per candidate transaction. Immutable once built.
@@ -52,19 +56,26 @@ public final class ThorchainDeposits {
     private final Chain chain;
     private final int[] vaultIds;
     private final Map<TxId, CrossChainHop> byInbound;
+    private final Map<String, CrossChainOutbound> outbounds;
     private final List<String> problems;
 
-    private ThorchainDeposits(Chain chain, Set<Integer> vaultIds, Map<TxId, CrossChainHop> byInbound, List<String> problems) {
+    private ThorchainDeposits(Chain chain, Set<Integer> vaultIds, Map<TxId, CrossChainHop> byInbound,
+                              Map<String, CrossChainOutbound> outbounds, List<String> problems) {
         this.chain = chain;
         this.vaultIds = vaultIds.stream().mapToInt(Integer::intValue).sorted().toArray();
         this.byInbound = Map.copyOf(byInbound);
+        this.outbounds = Map.copyOf(outbounds);
         this.problems = List.copyOf(problems);
     }
 
-    /** Scans the graph's transactions for THORChain swap memos. */
+    /**
+     * Scans the graph's transactions for THORChain swap and outbound memos. Running time one pass
+     * over the outputs plus one store read per transaction with a zero-value data output.
+     */
     public static ThorchainDeposits scan(UtxoGraph g, ChainStore store) {
         Set<Integer> vaults = new HashSet<>();
         Map<TxId, CrossChainHop> hops = new HashMap<>();
+        Map<String, CrossChainOutbound> outs = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (int t = 0; t < g.txCount(); t++) {
             if (!hasDataOutput(g, t)) {
@@ -72,14 +83,29 @@ public final class ThorchainDeposits {
             }
             TxId txid = store.txFlow(g.chain(), t).map(TxFlow::txid).orElseThrow();
             Optional<TxInfo> tx = store.tx(txid);
-            if (tx.isPresent()) {
-                decode(tx.get(), problems).ifPresent(h -> {
-                    hops.put(txid, h);
-                    store.addressId(new Address(g.chain(), h.vault())).ifPresent(vaults::add);
-                });
+            if (tx.isEmpty()) {
+                continue;
             }
+            decode(tx.get(), problems).ifPresent(h -> {
+                hops.put(txid, h);
+                store.addressId(new Address(g.chain(), h.vault())).ifPresent(vaults::add);
+            });
+            outbound(tx.get(), g.height(t), problems).ifPresent(o -> outs.putIfAbsent(o.inboundHash(), o));
         }
-        return new ThorchainDeposits(g.chain(), vaults, hops, problems);
+        return new ThorchainDeposits(g.chain(), vaults, hops, outs, problems);
+    }
+
+    /** The outbound payment a transaction makes, if its OP_RETURN carries an OUT: or REFUND: memo. */
+    static Optional<CrossChainOutbound> outbound(TxInfo tx, long height, List<String> problems) {
+        return memo(tx, problems).flatMap(m -> {
+            if (!(m.memo() instanceof ThorchainMemo.Outbound o)) {
+                return Optional.empty();
+            }
+            Optional<TxInfo.Output> payee = payee(tx);
+            return Optional.of(new CrossChainOutbound("thorchain", o.inboundHash(), o.refund(), tx.txid(),
+                    payee.map(TxInfo.Output::index).orElse(-1), payee.map(p -> p.address().orElseThrow().value()).orElse(""),
+                    payee.map(p -> p.value().units().longValueExact()).orElse(0L), height));
+        });
     }
 
     private static boolean hasDataOutput(UtxoGraph g, int t) {
@@ -93,6 +119,17 @@ public final class ThorchainDeposits {
 
     /** The swap a transaction makes, if its OP_RETURN carries a THORChain swap memo. */
     static Optional<CrossChainHop> decode(TxInfo tx, List<String> problems) {
+        return memo(tx, problems).flatMap(m -> m.memo() instanceof ThorchainMemo.Swap s
+                ? payee(tx).map(v -> new CrossChainHop("thorchain", tx.txid(), v.index(),
+                        v.address().orElseThrow().value(), s.chain(), s.asset(), s.destination(), m.text()))
+                : Optional.empty());
+    }
+
+    private record Found(ThorchainMemo memo, String text) {
+    }
+
+    /** The first swap or outbound memo among the transaction's OP_RETURN outputs. */
+    private static Optional<Found> memo(TxInfo tx, List<String> problems) {
         for (TxInfo.Output out : tx.outputs()) {
             if (out.kind() != ScriptKind.OP_RETURN || out.dataHex().isEmpty()) {
                 continue;
@@ -103,9 +140,8 @@ public final class ThorchainDeposits {
             }
             try {
                 Optional<ThorchainMemo> memo = ThorchainMemo.parse(text.get());
-                if (memo.isPresent() && memo.get() instanceof ThorchainMemo.Swap s) {
-                    return vault(tx).map(v -> new CrossChainHop("thorchain", tx.txid(), v.index(),
-                            v.address().orElseThrow().value(), s.chain(), s.asset(), s.destination(), text.get()));
+                if (memo.isPresent()) {
+                    return Optional.of(new Found(memo.get(), text.get()));
                 }
             } catch (CordonException e) {
                 problems.add(tx.txid() + ": " + e.getMessage());
@@ -114,7 +150,8 @@ public final class ThorchainDeposits {
         return Optional.empty();
     }
 
-    private static Optional<TxInfo.Output> vault(TxInfo tx) {
+    /** The first addressed output not paying one of the inputs' addresses (the vault, or the recipient). */
+    private static Optional<TxInfo.Output> payee(TxInfo tx) {
         Set<String> senders = new HashSet<>();
         for (TxInfo.Input in : tx.inputs()) {
             in.address().ifPresent(a -> senders.add(a.value()));
@@ -142,14 +179,36 @@ public final class ThorchainDeposits {
         return (c, id) -> c == chain && Arrays.binarySearch(vaultIds, id) >= 0 ? VAULT : next.endpoint(c, id);
     }
 
-    /** The swap made by the inbound transaction, if it is one. */
+    /**
+     * The swap made by the inbound transaction, if it is one, with its outbound payment when that
+     * is on this chain.
+     */
     public Optional<CrossChainHop> hop(TxId inbound) {
-        return Optional.ofNullable(byInbound.get(inbound));
+        CrossChainHop h = byInbound.get(inbound);
+        if (h == null) {
+            return Optional.empty();
+        }
+        return Optional.of(outbound(inbound.hex()).map(h::withOutbound).orElse(h));
     }
 
-    /** Every swap found. */
+    /** Every swap found, with its outbound when found. */
     public List<CrossChainHop> hops() {
-        return List.copyOf(byInbound.values());
+        return byInbound.keySet().stream().map(t -> hop(t).orElseThrow()).toList();
+    }
+
+    /**
+     * The outbound payment on this chain for an inbound transaction made on any chain.
+     *
+     * @param inboundHash its hash as hex, either case, with or without {@code 0x}
+     */
+    public Optional<CrossChainOutbound> outbound(String inboundHash) {
+        String h = inboundHash.toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(outbounds.get(h.startsWith("0x") ? h.substring(2) : h));
+    }
+
+    /** Every outbound payment found, by the inbound hash it names. */
+    public Map<String, CrossChainOutbound> outbounds() {
+        return outbounds;
     }
 
     /** Memos that looked like THORChain swaps but were malformed, one line each. */

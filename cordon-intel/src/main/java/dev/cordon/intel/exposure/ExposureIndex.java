@@ -44,7 +44,7 @@ public final class ExposureIndex {
     private final Chain chain;
     private final int hops;
     private final int width;
-    private final RiskLabels labels;
+    private RiskLabels labels;
     private final long[] acc;
     private final long[] q = new long[2];
 
@@ -93,6 +93,19 @@ public final class ExposureIndex {
         return labels;
     }
 
+    /**
+     * Replaces the risk labels by a later reading of the same set ({@link RiskLabels#fingerprint()}
+     * equal), which knows the dense ids of labelled addresses the store has seen since.
+     *
+     * @throws CordonException with {@link ErrorCode#USAGE} when the labels are another set
+     */
+    public void relabel(RiskLabels later) {
+        if (later.chain() != chain || later.fingerprint() != labels.fingerprint()) {
+            throw new CordonException(ErrorCode.USAGE, "the exposure index was built with other risk labels; rebuild it");
+        }
+        this.labels = later;
+    }
+
     /** Number of graph transactions applied: the next one to apply. */
     public int txCursor() {
         return txCursor;
@@ -131,14 +144,21 @@ public final class ExposureIndex {
         return flows;
     }
 
+    /**
+     * Whether {@code g} extends the history the index was built on: same chain, and the last
+     * applied transaction is in the graph at the same height and output position.
+     */
+    public boolean matches(UtxoGraph g) {
+        return g.chain() == chain && txCursor <= g.txCount()
+                && (txCursor == 0 || (g.height(txCursor - 1) == heightCursor && g.endOutput(txCursor - 1) == outputs));
+    }
+
     /** Refuses a graph that does not extend the history the index was built on. */
     void checkGraph(UtxoGraph g) {
         if (g.chain() != chain) {
             throw new CordonException(ErrorCode.USAGE, "exposure index of " + chain + " given a graph of " + g.chain());
         }
-        boolean same = txCursor <= g.txCount()
-                && (txCursor == 0 || (g.height(txCursor - 1) == heightCursor && g.endOutput(txCursor - 1) == outputs));
-        if (!same) {
+        if (!matches(g)) {
             throw new CordonException(ErrorCode.DATA, "the exposure index (up to transaction " + txCursor + ", block "
                     + heightCursor + ") does not match the graph; delete the exposure file to rebuild it");
         }
@@ -301,6 +321,29 @@ public final class ExposureIndex {
         int s = addrSlot[addressId];
         long[] v = s == 0 ? new long[width] : Arrays.copyOfRange(addrPool, (s - 1) * width, s * width);
         return new Exposure(received[addressId], hops, v);
+    }
+
+    /**
+     * The exposure of a set of addresses taken together (a cluster, the addresses of one entity):
+     * received and exposed amounts summed exactly over the distinct ids given. Ids outside the
+     * index (never paid) add nothing; negative ids are skipped. Running time O(n log n + n hops).
+     *
+     * @throws ArithmeticException when a sum overflows a {@code long} (more than 92 billion coins)
+     */
+    public Exposure sum(int[] addressIds) {
+        int[] ids = Arrays.stream(addressIds).filter(a -> a >= 0 && a < addresses).sorted().distinct().toArray();
+        long total = 0;
+        long[] v = new long[width];
+        for (int a : ids) {
+            total = Math.addExact(total, received[a]);
+            int s = addrSlot[a];
+            if (s != 0) {
+                for (int k = 0, base = (s - 1) * width; k < width; k++) {
+                    v[k] = Math.addExact(v[k], addrPool[base + k]);
+                }
+            }
+        }
+        return new Exposure(total, hops, v);
     }
 
     /** The exposure vector of an unspent output (global graph index), all zero when clean or spent. */

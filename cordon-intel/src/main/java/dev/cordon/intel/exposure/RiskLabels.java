@@ -3,8 +3,11 @@ package dev.cordon.intel.exposure;
 import dev.cordon.core.Address;
 import dev.cordon.core.Category;
 import dev.cordon.core.Chain;
+import dev.cordon.core.LabelSubject;
+import dev.cordon.intel.store.LabelStore;
 import dev.cordon.store.ChainStore;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,7 +18,10 @@ import java.util.OptionalInt;
  * read. Labels of categories that map to no {@link RiskCategory} are ignored; an address with
  * several risk labels keeps the one with the lowest risk id (sanctions first). The
  * {@link #fingerprint()} identifies the set, so a persisted exposure index built with other
- * labels is rebuilt rather than mixed. Immutable.
+ * labels is rebuilt rather than mixed. Built from addresses ({@link #of}), it hashes the
+ * (address text, risk) pairs, labelled addresses the store has not seen yet included: it stays
+ * the same while the store grows, and an index built before a labelled address first appeared is
+ * still right (the address had no transaction before the index's cursor). Immutable.
  */
 public final class RiskLabels {
     private static final byte NONE = -1;
@@ -25,18 +31,43 @@ public final class RiskLabels {
     private final int count;
     private final long fingerprint;
 
-    private RiskLabels(Chain chain, byte[] risk, int count) {
+    private RiskLabels(Chain chain, byte[] risk, int count, long fingerprint) {
         this.chain = chain;
         this.risk = risk;
         this.count = count;
+        this.fingerprint = fingerprint;
+    }
+
+    private static long idFingerprint(byte[] risk) {
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < risk.length; i++) {
             if (risk[i] != NONE) {
-                h = (h ^ ((long) i << 8 | risk[i])) * 0xBF58476D1CE4E5B9L;
-                h ^= h >>> 31;
+                h = mix(h ^ ((long) i << 8 | risk[i]));
             }
         }
-        this.fingerprint = h;
+        return h;
+    }
+
+    /**
+     * Order-independent hash of (address text, risk id) pairs: the sum of a 64-bit FNV-1a of
+     * each address's UTF-16 text and its risk id, each mixed.
+     */
+    private static long textFingerprint(Map<Address, RiskCategory> byAddress) {
+        long sum = 0x9E3779B97F4A7C15L;
+        for (Map.Entry<Address, RiskCategory> e : byAddress.entrySet()) {
+            long h = 0xCBF29CE484222325L;
+            String text = e.getKey().value();
+            for (int i = 0; i < text.length(); i++) {
+                h = (h ^ text.charAt(i)) * 0x100000001B3L;
+            }
+            sum += mix(h ^ e.getValue().id());
+        }
+        return mix(sum);
+    }
+
+    private static long mix(long x) {
+        long h = x * 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 31);
     }
 
     /**
@@ -44,13 +75,16 @@ public final class RiskLabels {
      * Running time O(n) store lookups.
      */
     public static RiskLabels of(Chain chain, Map<Address, Category> labels, ChainStore store) {
-        byte[] risk = new byte[0];
-        int count = 0;
+        Map<Address, RiskCategory> byAddress = new HashMap<>();
         for (Map.Entry<Address, Category> e : labels.entrySet()) {
             Optional<RiskCategory> rc = RiskCategory.of(e.getValue());
-            if (e.getKey().chain() != chain || rc.isEmpty()) {
-                continue;
+            if (e.getKey().chain() == chain && rc.isPresent()) {
+                byAddress.merge(e.getKey(), rc.get(), (x, y) -> x.id() <= y.id() ? x : y);
             }
+        }
+        byte[] risk = new byte[0];
+        int count = 0;
+        for (Map.Entry<Address, RiskCategory> e : byAddress.entrySet()) {
             OptionalInt id = store.addressId(e.getKey());
             if (id.isEmpty()) {
                 continue;
@@ -61,14 +95,26 @@ public final class RiskLabels {
                 risk = Arrays.copyOf(risk, Math.max(a + 1, old + (old >> 1) + 16));
                 Arrays.fill(risk, old, risk.length, NONE);
             }
-            if (risk[a] == NONE) {
-                count++;
-                risk[a] = (byte) rc.get().id();
-            } else {
-                risk[a] = (byte) Math.min(risk[a], rc.get().id());
-            }
+            count++;
+            risk[a] = (byte) e.getValue().id();
         }
-        return new RiskLabels(chain, risk, count);
+        return new RiskLabels(chain, risk, count, textFingerprint(byAddress));
+    }
+
+    /**
+     * The risk labels among the labels of {@code labels} open now, for addresses of
+     * {@code chain}: a label's abuse category when it has one, else its category. Running time
+     * one pass over the label store plus O(n) chain store lookups.
+     */
+    public static RiskLabels of(Chain chain, LabelStore labels, ChainStore store) {
+        Map<Address, Category> m = new HashMap<>();
+        labels.forEachLabel(l -> {
+            if (l.isOpen() && l.subject() instanceof LabelSubject.OfAddress s && s.chain() == chain) {
+                Category c = l.abuse().orElse(l.category());
+                m.merge(s.address(), c, (x, y) -> RiskCategory.of(x).isPresent() ? x : y);
+            }
+        });
+        return of(chain, m, store);
     }
 
     /**
@@ -95,12 +141,12 @@ public final class RiskLabels {
             count += risk[a] == NONE ? 1 : 0;
             risk[a] = (byte) (risk[a] == NONE ? categories[i].id() : Math.min(risk[a], categories[i].id()));
         }
-        return new RiskLabels(chain, risk, count);
+        return new RiskLabels(chain, risk, count, idFingerprint(risk));
     }
 
     /** No risk labels. */
     public static RiskLabels none(Chain chain) {
-        return new RiskLabels(chain, new byte[0], 0);
+        return new RiskLabels(chain, new byte[0], 0, idFingerprint(new byte[0]));
     }
 
     public Chain chain() {
@@ -117,7 +163,10 @@ public final class RiskLabels {
         return count;
     }
 
-    /** A 64-bit hash of the (address id, risk id) pairs. */
+    /**
+     * A 64-bit hash of the set: of the (address text, risk id) pairs when built by {@link #of},
+     * of the (address id, risk id) pairs when built by {@link #ofIds}.
+     */
     public long fingerprint() {
         return fingerprint;
     }

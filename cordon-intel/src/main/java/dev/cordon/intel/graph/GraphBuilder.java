@@ -74,10 +74,15 @@ public final class GraphBuilder {
         return b.map(info -> info.time().getEpochSecond()).orElse(-1L);
     }
 
-    private static void checkSameHistory(UtxoGraph g, ChainStore store) {
+    /**
+     * Whether the store holds the graph's history: its last transaction is the store's
+     * transaction of that number, at the same height with the same output values. False when the
+     * graph is ahead of the store or was built from another store. An empty graph matches.
+     */
+    public static boolean sameHistory(UtxoGraph g, ChainStore store) {
         int last = g.txCount() - 1;
         if (last < 0) {
-            return;
+            return true;
         }
         Optional<TxFlow> flow = store.txFlow(g.chain(), last);
         boolean same = flow.isPresent() && flow.get().height() == g.height(last)
@@ -85,8 +90,12 @@ public final class GraphBuilder {
         for (int i = 0; same && i < flow.get().outputCount(); i++) {
             same = flow.get().outputValue(i) == g.value(g.firstOutput(last) + i);
         }
-        if (!same) {
-            throw new CordonException(ErrorCode.DATA, "the graph's transaction " + last
+        return same;
+    }
+
+    private static void checkSameHistory(UtxoGraph g, ChainStore store) {
+        if (!sameHistory(g, store)) {
+            throw new CordonException(ErrorCode.DATA, "the graph's transaction " + (g.txCount() - 1)
                     + " differs from the store's: the graph was built from another store; rebuild it");
         }
     }

@@ -26,8 +26,27 @@ final class BlockSerializer {
     record In(byte[] txid, int vout) {
     }
 
-    /** One output: value in satoshis and the 20-byte witness program of its P2WPKH script. */
-    record Out(long value, byte[] program) {
+    /** One output: value in satoshis and its whole output script. */
+    record Out(long value, byte[] script) {
+        /** A P2WPKH output paying the 20-byte witness program. */
+        static Out p2wpkh(long value, byte[] program) {
+            byte[] s = new byte[22];
+            s[1] = 0x14;
+            System.arraycopy(program, 0, s, 2, 20);
+            return new Out(value, s);
+        }
+
+        /** A zero-value OP_RETURN output carrying {@code data} (at most 75 bytes, one direct push). */
+        static Out opReturn(byte[] data) {
+            if (data.length > 75) {
+                throw new IllegalArgumentException("OP_RETURN data over 75 bytes: " + data.length);
+            }
+            byte[] s = new byte[data.length + 2];
+            s[0] = 0x6a;
+            s[1] = (byte) data.length;
+            System.arraycopy(data, 0, s, 2, data.length);
+            return new Out(0, s);
+        }
     }
 
     /** A serialized transaction and its txid in internal byte order. */
@@ -123,10 +142,8 @@ final class BlockSerializer {
         varInt(b, outputs.size());
         for (Out o : outputs) {
             int64(b, o.value());
-            varInt(b, 22);
-            b.write(0x00);
-            b.write(0x14);
-            b.writeBytes(o.program());
+            varInt(b, o.script().length);
+            b.writeBytes(o.script());
         }
     }
 

@@ -19,14 +19,47 @@ import java.util.List;
  *                 service labels as endpoints and no limits must find it
  * @param labels   every labelled address: exchange deposit and hot wallets, the victim, the
  *                 CoinJoin coordinator and the thief's first addresses
+ * @param thorchain the swaps through the THORChain-style vault (empty unless the config asks
+ *                 for them; absent in files written before it existed, read as empty)
  */
 public record GroundTruth(String format, int version, long seed, String network, int blocks, long transactions,
-                          String tip, Theft theft, Fifo fifo, List<LabelRow> labels) {
+                          String tip, Theft theft, Fifo fifo, List<LabelRow> labels, List<ThorchainSwap> thorchain) {
     /** Current format version. */
     public static final int VERSION = 1;
 
     public GroundTruth {
         labels = List.copyOf(labels);
+        thorchain = thorchain == null ? List.of() : List.copyOf(thorchain);
+    }
+
+    /** A ground truth without THORChain swaps. */
+    public GroundTruth(String format, int version, long seed, String network, int blocks, long transactions,
+                       String tip, Theft theft, Fifo fifo, List<LabelRow> labels) {
+        this(format, version, seed, network, blocks, transactions, tip, theft, fifo, labels, List.of());
+    }
+
+    /** The same truth naming these swaps. */
+    public GroundTruth withThorchain(List<ThorchainSwap> swaps) {
+        return new GroundTruth(format, version, seed, network, blocks, transactions, tip, theft, fifo, labels, swaps);
+    }
+
+    /**
+     * One swap of stolen coins through the THORChain-style vault: the inbound pays the vault with
+     * a swap memo in an OP_RETURN output; some blocks later the vault pays the destination with
+     * {@code OUT:<inbound txid>} in an OP_RETURN output, keeping a swap fee.
+     *
+     * @param inboundTxid    the inbound transaction
+     * @param vault          the vault address it paid (output 0)
+     * @param inboundValue   the value paid to the vault
+     * @param memo           the inbound's memo
+     * @param destination    the destination address the memo names (a Bitcoin address)
+     * @param outboundTxid   the vault's outbound transaction
+     * @param outboundValue  what it paid the destination (output 0)
+     * @param inboundHeight  block of the inbound
+     * @param outboundHeight block of the outbound
+     */
+    public record ThorchainSwap(String inboundTxid, String vault, long inboundValue, String memo, String destination,
+                                String outboundTxid, long outboundValue, int inboundHeight, int outboundHeight) {
     }
 
     /** The theft transaction and the outputs it paid the thief (the seeds of a trace). */

@@ -15,7 +15,9 @@ import java.util.Set;
  * operations: the stolen value is split across many fresh addresses, walked down peel chains
  * that drop small deposits at exchanges, partly mixed through CoinJoin rounds (equal-value
  * outputs, inputs and outputs shuffled, clean participants alongside), and cashed out at
- * several exchanges over days. Steps are scheduled as events at later heights.
+ * several exchanges over days; when the config asks for it, some split coins are swapped
+ * through a THORChain-style vault ({@link ThorchainVault}) and the swap's output peeled once
+ * more. Steps are scheduled as events at later heights.
  */
 final class Launderer {
     static final long DENOMINATION = 50_000_000L;
@@ -27,6 +29,8 @@ final class Launderer {
     private final List<Coin> toMix = new ArrayList<>();
     final List<Coin> stolen = new ArrayList<>();
     final Set<Integer> laundererDeposits = new HashSet<>();
+    final ThorchainVault thorchain;
+    private int swapsLeft;
     String theftTxid;
     int theftHeight;
     private int seq;
@@ -40,6 +44,8 @@ final class Launderer {
 
     Launderer(World w) {
         this.w = w;
+        this.thorchain = new ThorchainVault(w);
+        this.swapsLeft = w.cfg.thorchainSwaps();
     }
 
     void runDue(int height) {
@@ -105,6 +111,10 @@ final class Launderer {
             Coin o = outs.get(k);
             if (k % 2 == 1 && w.cfg.mixRounds() > 0 && o.value > 2 * DENOMINATION) {
                 toMix.add(o);
+            } else if (swapsLeft > 0 && o.value > 400 * World.FEE) {
+                swapsLeft--;
+                at(w.ledger.height() + 1 + w.rnd.nextInt(36), () -> thorchain.swap(o, this::at,
+                        d -> at(w.ledger.height() + 1 + w.rnd.nextInt(36), () -> peel(d, 1))));
             } else {
                 at(w.ledger.height() + 1 + w.rnd.nextInt(36), () -> peel(o, w.cfg.peelHops()));
             }

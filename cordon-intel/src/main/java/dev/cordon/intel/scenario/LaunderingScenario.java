@@ -59,7 +59,7 @@ public final class LaunderingScenario {
             launderer = new Launderer(w);
             run(w, launderer, oracle);
         }
-        GroundTruth truth = truth(w, launderer, oracle);
+        GroundTruth truth = truth(w, launderer, oracle).withThorchain(launderer.thorchain.swaps());
         Path truthFile = dir.resolve("truth.json");
         truth.write(truthFile);
         Path labels = dir.resolve("labels.csv");

@@ -7,9 +7,11 @@ import dev.cordon.core.ErrorCode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -90,6 +92,14 @@ final class Ledger implements AutoCloseable {
      * @return its outputs, in order
      */
     List<Coin> pay(List<Coin> inputs, long[] values, int[] addrs) {
+        return pay(inputs, values, addrs, null);
+    }
+
+    /**
+     * As {@link #pay(List, long[], int[])}, with a last, zero-value OP_RETURN output carrying
+     * {@code memo} (UTF-8) when it is not null; its coin has address -1.
+     */
+    List<Coin> pay(List<Coin> inputs, long[] values, int[] addrs, String memo) {
         long in = 0;
         for (Coin c : inputs) {
             in += c.value;
@@ -104,8 +114,14 @@ final class Ledger implements AutoCloseable {
             if (values[k] < 0) {
                 throw new IllegalStateException("negative output");
             }
-            outs.add(new BlockSerializer.Out(values[k], programs.get(addrs[k])));
+            outs.add(BlockSerializer.Out.p2wpkh(values[k], programs.get(addrs[k])));
             outSum += values[k];
+        }
+        if (memo != null) {
+            outs.add(BlockSerializer.Out.opReturn(memo.getBytes(StandardCharsets.UTF_8)));
+            values = Arrays.copyOf(values, values.length + 1);
+            addrs = Arrays.copyOf(addrs, addrs.length + 1);
+            addrs[addrs.length - 1] = -1;
         }
         if (inputs.isEmpty() || outSum > in) {
             throw new IllegalStateException("transaction pays " + outSum + " from " + in);
@@ -125,7 +141,7 @@ final class Ledger implements AutoCloseable {
     Coin mine(int miner) {
         long[] values = {SUBSIDY + blockFees};
         int[] addrs = {miner};
-        BlockSerializer.Tx cb = BlockSerializer.coinbase(height, List.of(new BlockSerializer.Out(values[0], programs.get(miner))));
+        BlockSerializer.Tx cb = BlockSerializer.coinbase(height, List.of(BlockSerializer.Out.p2wpkh(values[0], programs.get(miner))));
         List<BlockSerializer.Tx> txs = new ArrayList<>(blockTxs.size() + 1);
         txs.add(cb);
         txs.addAll(blockTxs);

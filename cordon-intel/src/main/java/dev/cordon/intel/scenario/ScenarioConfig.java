@@ -18,10 +18,13 @@ import dev.cordon.core.ErrorCode;
  * @param splitWays            fresh addresses each stolen output is split into
  * @param peelHops             hops of each peel chain
  * @param mixRounds            CoinJoin rounds the launderer joins
+ * @param thorchainSwaps       split coins the launderer swaps through a THORChain-style vault
+ *                             (inbound with a swap memo, later an {@code OUT:} payment from the
+ *                             vault); 0 in {@link #small}
  */
 public record ScenarioConfig(long seed, int users, int exchanges, int backgroundTxPerBlock, int warmupBlocks,
                              int launderingDays, long stolenSats, int theftOutputs, int splitWays, int peelHops,
-                             int mixRounds) {
+                             int mixRounds, int thorchainSwaps) {
     public ScenarioConfig {
         check(users >= 20 && users <= 10_000_000, "users must be 20..10,000,000: " + users);
         check(exchanges >= 2 && exchanges <= 8, "exchanges must be 2..8: " + exchanges);
@@ -33,26 +36,33 @@ public record ScenarioConfig(long seed, int users, int exchanges, int background
         check(splitWays >= 2 && splitWays <= 200, "split ways must be 2..200");
         check(peelHops >= 1 && peelHops <= 100, "peel hops must be 1..100");
         check(mixRounds >= 0 && mixRounds <= 50, "mix rounds must be 0..50");
+        check(thorchainSwaps >= 0 && thorchainSwaps <= 50, "THORChain swaps must be 0..50");
     }
 
     /** A scenario that generates and traces in a few seconds: about 3,000 transactions. */
     public static ScenarioConfig small(long seed) {
-        return new ScenarioConfig(seed, 150, 4, 5, 30, 2, 150 * Ledger.COIN, 3, 8, 5, 2);
+        return new ScenarioConfig(seed, 150, 4, 5, 30, 2, 150 * Ledger.COIN, 3, 8, 5, 2, 0);
     }
 
     public ScenarioConfig withUsers(int n) {
         return new ScenarioConfig(seed, n, exchanges, backgroundTxPerBlock, warmupBlocks, launderingDays, stolenSats,
-                theftOutputs, splitWays, peelHops, mixRounds);
+                theftOutputs, splitWays, peelHops, mixRounds, thorchainSwaps);
     }
 
     public ScenarioConfig withBackgroundTxPerBlock(int n) {
         return new ScenarioConfig(seed, users, exchanges, n, warmupBlocks, launderingDays, stolenSats, theftOutputs,
-                splitWays, peelHops, mixRounds);
+                splitWays, peelHops, mixRounds, thorchainSwaps);
     }
 
     public ScenarioConfig withLaunderingDays(int days) {
         return new ScenarioConfig(seed, users, exchanges, backgroundTxPerBlock, warmupBlocks, days, stolenSats,
-                theftOutputs, splitWays, peelHops, mixRounds);
+                theftOutputs, splitWays, peelHops, mixRounds, thorchainSwaps);
+    }
+
+    /** The same scenario with {@code n} of the split coins swapped through a THORChain-style vault. */
+    public ScenarioConfig withThorchainSwaps(int n) {
+        return new ScenarioConfig(seed, users, exchanges, backgroundTxPerBlock, warmupBlocks, launderingDays, stolenSats,
+                theftOutputs, splitWays, peelHops, mixRounds, n);
     }
 
     /** Blocks from the theft to the end. */

@@ -2,6 +2,9 @@ package dev.cordon.intel.crosschain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cordon.bitcoin.BitcoinAddresses;
+import dev.cordon.bitcoin.BitcoinNetwork;
+import dev.cordon.bitcoin.BlkFileReader;
 import dev.cordon.core.Address;
 import dev.cordon.core.Amount;
 import dev.cordon.core.BlockHash;
@@ -15,21 +18,28 @@ import dev.cordon.core.utxo.UtxoBlock;
 import dev.cordon.core.utxo.UtxoTx;
 import dev.cordon.intel.graph.GraphBuilder;
 import dev.cordon.intel.graph.UtxoGraph;
+import dev.cordon.intel.scenario.GroundTruth;
+import dev.cordon.intel.scenario.LaunderingScenario;
+import dev.cordon.intel.scenario.ScenarioConfig;
 import dev.cordon.intel.trace.EndpointResolver;
 import dev.cordon.intel.trace.FifoTaint;
 import dev.cordon.intel.trace.TraceReport;
 import dev.cordon.intel.trace.TraceRequest;
 import dev.cordon.intel.trace.TraceSeed;
 import dev.cordon.intel.trace.Tracer;
+import dev.cordon.store.BlockIngestor;
 import dev.cordon.store.ChainStore;
 import dev.cordon.store.MemoryChainStore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ThorchainDepositsTest {
     static final String THIEF = "1BoatSLRHtKNngkdXEeobR76b53LETtpyT";
@@ -64,6 +74,44 @@ class ThorchainDepositsTest {
             assertThat(r.held()).isEqualTo(Amount.sats(9_990_000));
             assertThat(r.fees()).isEqualTo(Amount.sats(10_000));
             assertThat(d.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void scan_scenarioSwaps_findsEachInboundWithItsBitcoinOutbound(@TempDir Path dir) {
+        LaunderingScenario.Scenario s = LaunderingScenario.generate(dir, ScenarioConfig.small(20240221L).withThorchainSwaps(3));
+        List<GroundTruth.ThorchainSwap> truth = s.truth().thorchain();
+        assertThat(truth).hasSize(3);
+        assertThat(GroundTruth.read(s.truthFile()).thorchain()).isEqualTo(truth);
+        try (ChainStore store = MemoryChainStore.create()) {
+            BlockIngestor ingestor = new BlockIngestor(store, 10);
+            new BlkFileReader(BitcoinNetwork.MAINNET).forEachBlock(dir, ingestor::accept);
+            UtxoGraph g = GraphBuilder.build(store, Chain.BITCOIN);
+            ThorchainDeposits d = ThorchainDeposits.scan(g, store);
+            assertThat(d.problems()).isEmpty();
+            assertThat(d.hops()).hasSize(3);
+            assertThat(d.outbounds()).hasSize(3);
+            for (GroundTruth.ThorchainSwap t : truth) {
+                CrossChainHop hop = d.hop(TxId.parse(t.inboundTxid())).orElseThrow();
+                assertThat(hop.vault()).isEqualTo(t.vault());
+                assertThat(hop.vout()).isZero();
+                assertThat(hop.memo()).isEqualTo(t.memo());
+                assertThat(List.of(hop.destChain(), hop.destAsset(), hop.destAddress())).containsExactly("BTC", "BTC.BTC", t.destination());
+                CrossChainOutbound out = hop.outbound().orElseThrow();
+                assertThat(out).isEqualTo(new CrossChainOutbound("thorchain", t.inboundTxid(), false, TxId.parse(t.outboundTxid()),
+                        0, t.destination(), t.outboundValue(), t.outboundHeight()));
+                assertThat(d.outbound("0x" + t.inboundTxid().toUpperCase())).contains(out);
+            }
+            List<TraceSeed> seeds = new ArrayList<>();
+            for (GroundTruth.StolenOutput o : s.truth().theft().outputs()) {
+                seeds.add(TraceSeed.parse(o.outpoint(), BitcoinAddresses::parse));
+            }
+            TraceReport r = new Tracer(g, store, d.endpoints(EndpointResolver.none())).forward(TraceRequest.of(seeds, new FifoTaint()));
+            TraceReport.EndpointFlow vault = r.endpoints().stream().filter(f -> f.endpoint().entity().equals(ThorchainDeposits.ENTITY))
+                    .findFirst().orElseThrow();
+            assertThat(vault.address().value()).isEqualTo(truth.get(0).vault());
+            assertThat(vault.outputs()).isEqualTo(3);
+            assertThat(vault.amount().units().longValueExact()).isEqualTo(truth.stream().mapToLong(GroundTruth.ThorchainSwap::inboundValue).sum());
         }
     }
 

@@ -22,8 +22,12 @@ import dev.cordon.store.TxFlow;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +123,43 @@ class ExposureIndexTest {
                 .hasMessageContaining("checksum mismatch");
         ExposureFile.save(x, file);
         assertThatThrownBy(() -> ExposureFile.load(file, labels, 4)).hasMessageContaining("delete the file to rebuild it");
+    }
+
+    @Test
+    void sum_perExchangeEntity_equalsTheStoreAndTheOracleSummedOverItsAddresses() {
+        ExposureIndex x = new ExposureIndex(labels, 3);
+        x.extend(graph, Long.MAX_VALUE);
+        Map<Integer, long[]> expected = oracle(3);
+        Map<String, List<Integer>> members = new TreeMap<>();
+        for (GroundTruth.LabelRow r : scenario.truth().labels()) {
+            if (Category.parse(r.category()) == Category.EXCHANGE) {
+                store.addressId(BitcoinAddresses.parse(r.address()))
+                        .ifPresent(id -> members.computeIfAbsent(r.entity(), k -> new ArrayList<>()).add(id));
+            }
+        }
+        assertThat(members).hasSizeGreaterThan(1);
+        long exposedTotal = 0;
+        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+            long received = 0;
+            long[] hack = new long[3];
+            for (int id : e.getValue()) {
+                received += store.addressById(Chain.BITCOIN, id).flatMap(store::address).orElseThrow().received().units().longValueExact();
+                long[] o = expected.getOrDefault(id, new long[3]);
+                for (int h = 0; h < 3; h++) {
+                    hack[h] += o[h];
+                }
+            }
+            int[] ids = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            Exposure sum = x.sum(ids);
+            assertThat(sum.received()).as(e.getKey()).isEqualTo(received);
+            assertThat(new long[] {sum.exposed(RiskCategory.HACK, 1), sum.exposed(RiskCategory.HACK, 2),
+                    sum.exposed(RiskCategory.HACK, 3)}).as(e.getKey()).containsExactly(hack);
+            assertThat(x.sum(IntStream.concat(IntStream.of(ids), IntStream.of(ids[0], -1)).toArray())).isEqualTo(sum);
+            System.out.printf("exposure: entity %s, %d addresses, received %d, hack %d%n", e.getKey(), ids.length, received,
+                    sum.total(RiskCategory.HACK));
+            exposedTotal += sum.total(RiskCategory.HACK);
+        }
+        assertThat(exposedTotal).isPositive();
     }
 
     @Test
