@@ -39,7 +39,7 @@ final class AccountTraceRun {
 
     int run() {
         AccountTraceRequest request = request();
-        AccountGraph graph = graph();
+        AccountGraph graph = graph(cmd.common.dataDir(), store);
         EndpointResolver endpoints = StoreEndpoints.resolve(cmd.common.dataDir(), store, Chain.ETHEREUM,
                 cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, !cmd.backward), cmd.backward);
         AccountTracer tracer = new AccountTracer(graph, store.ethereum(), endpoints);
@@ -62,8 +62,8 @@ final class AccountTraceRun {
      * The account graph of {@code <data>/graph/eth.graph}, extended from the store (rebuilt when
      * the store was rolled back under it, or when the file is unreadable) and saved when it changed.
      */
-    private AccountGraph graph() {
-        Path file = cmd.common.dataDir().resolve("graph").resolve("eth.graph");
+    static AccountGraph graph(Path dataDir, ChainStore store) {
+        Path file = dataDir.resolve("graph").resolve("eth.graph");
         AccountGraph g = null;
         if (Files.isRegularFile(file)) {
             try {

@@ -97,6 +97,11 @@ public final class TraceCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report with an interactive flow graph (opens offline).")
     Path html;
 
+    @Option(names = "--follow-swaps", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Forward on Bitcoin: trace on from the payment out of each THORChain swap reached "
+                    + "(on Bitcoin, or on Ethereum when the store holds it); --no-follow-swaps stops at the vault.")
+    boolean followSwaps;
+
     @Option(names = "--paths", defaultValue = "3", paramLabel = "N", description = "Paths per endpoint (default: ${DEFAULT-VALUE}).")
     int paths;
 
@@ -123,6 +128,8 @@ public final class TraceCommand implements Callable<Integer> {
         Tracer tracer = new Tracer(graph, store, endpoints);
         TraceReport report = backward ? tracer.backward(request) : tracer.forward(request);
         List<TraceSwaps.Swap> swaps = TraceSwaps.of(report, thorchain);
+        List<SwapFollow.Leg> legs = backward || !followSwaps ? List.of()
+                : SwapFollow.follow(swaps, request, store, graph, endpoints, common.dataDir());
         if (csv != null) {
             TraceOutput.writeCsv(csv, report, swaps);
         }
@@ -131,9 +138,12 @@ public final class TraceCommand implements Callable<Integer> {
                     common.dataDir(), labels, dev.cordon.core.Clock.system()), swaps);
         }
         if (common.json()) {
-            Json.print(System.out, TraceOutput.json(report, swaps));
+            Map<String, Object> m = TraceOutput.json(report, swaps);
+            m.put("continued", SwapFollow.json(legs));
+            Json.print(System.out, m);
         } else {
             TraceOutput.print(System.out, report, swaps);
+            SwapFollow.print(System.out, legs);
         }
         return 0;
     }

@@ -159,6 +159,34 @@ class EthTraceCommandTest {
         assertThat(j.at("/assets/0/unknownOrigin")).isEmpty();
     }
 
+    /**
+     * A Bitcoin swap into ETH with 40% of its inbound tainted: the leg starts at the first payment
+     * to the memo's address after the inbound (the thief's 10 ETH) and carries 40% of it.
+     */
+    @Test
+    void swapFollow_ethereumDestination_continuesFromThePaymentToTheMemosAddress() {
+        TxId inbound = TxId.parse("aa".repeat(32));
+        dev.cordon.intel.crosschain.CrossChainHop hop = new dev.cordon.intel.crosschain.CrossChainHop("THORChain", inbound, 0,
+                "bc1qvault", "ETH", "ETH.ETH", EthAddresses.checksummed(THIEF), "=:ETH.ETH:" + EthAddresses.checksummed(THIEF));
+        dev.cordon.intel.trace.TraceReport.TracedOutput arrival = new dev.cordon.intel.trace.TraceReport.TracedOutput(inbound, 0,
+                Optional.empty(), Amount.sats(40), 800_000, Instant.ofEpochSecond(1_739_999_000L));
+        TraceSwaps.Swap swap = new TraceSwaps.Swap(EthAddresses.ZERO, arrival, hop);
+        dev.cordon.intel.trace.TraceRequest request = dev.cordon.intel.trace.TraceRequest.of(
+                List.of(new dev.cordon.intel.trace.TraceSeed.Tx(inbound)), dev.cordon.intel.trace.TaintModel.named("fifo"));
+        SwapFollow.Leg leg;
+        try (ChainStore s = ChainStores.openExisting(data)) {
+            leg = SwapFollow.ethereum(swap, request, s, data, 1_739_999_000L, 100, 40);
+        }
+
+        assertThat(leg.seed()).contains(THEFT + ":0");
+        assertThat(leg.share()).isEqualTo(0.4);
+        assertThat(leg.reports().get(0).seeded().units()).isEqualTo(eth(4));
+        assertThat(leg.reports().get(0).balances()).isTrue();
+        try (ChainStore s = ChainStores.openExisting(data)) {
+            assertThat(SwapFollow.ethereum(swap, request, s, data, 1_740_000_013L, 100, 40).note()).contains("no payment");
+        }
+    }
+
     @Test
     void trace_mixedChains_isAUsageError() {
         CliRun r = CliRun.of("trace", "--from", THEFT, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "--model", "fifo",

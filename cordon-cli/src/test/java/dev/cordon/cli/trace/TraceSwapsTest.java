@@ -78,6 +78,51 @@ class TraceSwapsTest {
         assertThat(Json.mapper().readTree(TraceHtmlTest.island(html)).get("swaps")).hasSize(truth.size());
     }
 
+    /**
+     * Followed through each swap, the trace goes on from the outbound payment with the inbound's
+     * tainted share, and the endpoints before and after the swaps are, together, exactly the
+     * ground truth's FIFO deposits (whose oracle sees the vault as an ordinary address).
+     */
+    @Test
+    void trace_followsEachSwapFromItsOutbound_matchingTheGroundTruth() throws Exception {
+        LaunderingScenario.Scenario s = LaunderingScenario.generate(tmp.resolve("blocks"),
+                ScenarioConfig.small(20240221L).withThorchainSwaps(3));
+        Path data = tmp.resolve("data");
+        CliRun ingest = CliRun.of("ingest", "bitcoin", "--blocks", tmp.resolve("blocks").toString(), "--data", data.toString(),
+                "--no-exposure", "--no-cluster");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        List<String> args = new ArrayList<>(List.of("trace", "--model", "fifo", "--labels", s.labelsFile().toString(),
+                "--data", data.toString(), "--json", "--from"));
+        s.truth().theft().outputs().forEach(o -> args.add(o.outpoint()));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode j = Json.mapper().readTree(run.out());
+        Map<String, Long> reached = new HashMap<>();
+        j.get("endpoints").forEach(e -> {
+            if (!e.get("entity").asText().equals(ThorchainDeposits.ENTITY)) {
+                reached.merge(e.get("address").asText(), e.get("amount").asLong(), Long::sum);
+            }
+        });
+        Map<String, JsonNode> legs = new HashMap<>();
+        j.get("continued").forEach(l -> legs.put(l.get("seed").asText(), l));
+        for (GroundTruth.ThorchainSwap t : s.truth().thorchain()) {
+            JsonNode leg = legs.get(t.outboundTxid() + ":0");
+            assertThat(leg).as(t.outboundTxid()).isNotNull();
+            assertThat(leg.get("share").asDouble()).isEqualTo(1.0);
+            JsonNode r = leg.at("/reports/0");
+            assertThat(r.get("seeded").asLong()).isEqualTo(t.outboundValue());
+            assertThat(r.get("seeded").asLong() - r.get("overlap").asLong()).isEqualTo(r.get("atEndpoints").asLong()
+                    + r.get("held").asLong() + r.get("fees").asLong() + r.get("untraced").asLong());
+            r.get("endpoints").forEach(e -> reached.merge(e.get("address").asText(), e.get("amount").asLong(), Long::sum));
+        }
+        assertThat(legs).hasSize(s.truth().thorchain().size());
+        Map<String, Long> expected = new HashMap<>();
+        s.truth().fifo().deposits().forEach(d -> expected.put(d.address(), d.amount()));
+        assertThat(reached).isEqualTo(expected);
+    }
+
     private static String[] concat(List<String> args, String more) {
         List<String> all = new ArrayList<>(args);
         all.add(more);
