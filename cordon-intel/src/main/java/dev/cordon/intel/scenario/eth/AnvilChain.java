@@ -34,16 +34,15 @@ import java.util.Optional;
  * credits count from the block after they are mined, so no transaction depends on the order the
  * node picks within a block.
  */
-final class AnvilChain {
+public final class AnvilChain {
     /** Fee cap and tip of every transaction: 4 and 1 gwei. */
-    static final BigInteger MAX_FEE = BigInteger.valueOf(4_000_000_000L);
-    static final BigInteger TIP = BigInteger.valueOf(1_000_000_000L);
+    public static final BigInteger MAX_FEE = BigInteger.valueOf(4_000_000_000L);
+    public static final BigInteger TIP = BigInteger.valueOf(1_000_000_000L);
 
     private record Pending(String hash, Address from, List<Flow> flows) {
     }
 
     private final JsonRpcClient rpc;
-    private final Address coinbase;
     private final Map<Address, Long> nonces = new HashMap<>();
     private final Map<Address, BigInteger> committedEth = new HashMap<>();
     /** Settled balances from flows alone (no fees, no set balances), per asset and address. */
@@ -53,49 +52,42 @@ final class AnvilChain {
     private long time;
 
     /**
-     * Turns automine off, impersonates every account and sets the fee recipient.
-     *
-     * @param startTime timestamp of the first block {@link #mine} makes, later than the node's tip
+     * Turns automine off, impersonates every account and sets the fee recipient. Blocks are timed
+     * from the node's latest block.
      */
-    AnvilChain(JsonRpcClient rpc, Address coinbase, long startTime) {
+    public AnvilChain(JsonRpcClient rpc, Address coinbase) {
         this.rpc = rpc;
-        this.coinbase = coinbase;
-        this.time = startTime;
+        this.time = Long.decode(rpc.call("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
         rpc.call("evm_setAutomine", false);
         rpc.call("anvil_autoImpersonateAccount", true);
         rpc.call("anvil_setCoinbase", coinbase.value());
     }
 
-    long chainId() {
+    public long chainId() {
         return Long.decode(rpc.call("eth_chainId").asText());
     }
 
-    long tip() {
+    public long tip() {
         return Long.decode(rpc.call("eth_blockNumber").asText());
     }
 
-    /** The latest block's timestamp, seconds. */
-    long latestTime() {
-        return Long.decode(rpc.call("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
-    }
-
-    void setBalance(Address a, BigInteger wei) {
+    public void setBalance(Address a, BigInteger wei) {
         rpc.call("anvil_setBalance", a.value(), quantity(wei));
     }
 
     /** Ether {@code a} may still spend in the block being built: its balance at the tip less what it queued. */
-    BigInteger spendableEth(Address a) {
+    public BigInteger spendableEth(Address a) {
         BigInteger bal = new BigInteger(rpc.call("eth_getBalance", a.value(), "latest").asText().substring(2), 16);
         return bal.subtract(committedEth.getOrDefault(a, BigInteger.ZERO));
     }
 
     /** The settled flow balance (flows only) of {@code a} in {@code asset}, less what it queued. */
-    BigInteger flowBalance(Asset asset, Address a) {
+    public BigInteger flowBalance(Asset asset, Address a) {
         return flowBalances.getOrDefault(asset, Map.of()).getOrDefault(a, BigInteger.ZERO);
     }
 
     /** Gas limit × fee cap: what a transaction must leave room for. */
-    static BigInteger reserve(long gas) {
+    public static BigInteger reserve(long gas) {
         return MAX_FEE.multiply(BigInteger.valueOf(gas));
     }
 
@@ -107,7 +99,7 @@ final class AnvilChain {
      * @param flows the non-fee flows it will make, in position order
      * @return its hash
      */
-    String send(Address from, Optional<Address> to, BigInteger value, byte[] data, long gas, List<Flow> flows) {
+    public String send(Address from, Optional<Address> to, BigInteger value, byte[] data, long gas, List<Flow> flows) {
         Map<String, Object> tx = new LinkedHashMap<>();
         tx.put("from", from.value());
         to.ifPresent(t -> tx.put("to", t.value()));
@@ -137,7 +129,7 @@ final class AnvilChain {
      * @return the block's transactions in index order
      * @throws CordonException with {@link ErrorCode#REMOTE} when a transaction was not mined or failed
      */
-    List<Tx> mine(long seconds) {
+    public List<Tx> mine(long seconds) {
         time += seconds;
         rpc.call("evm_setNextBlockTimestamp", time);
         rpc.call("evm_mine");
@@ -193,7 +185,7 @@ final class AnvilChain {
      * The address of the contract {@code sender}'s next transaction creates:
      * {@code keccak256(rlp([sender, nonce]))[12:]} (Ethereum yellow paper, section 7).
      */
-    Address nextContract(Address sender) {
+    public Address nextContract(Address sender) {
         long nonce = nonces.getOrDefault(sender, 0L);
         if (nonce >= 0x80) {
             throw new IllegalStateException("nonce " + nonce + " of " + sender + " needs a longer encoding");
@@ -207,12 +199,8 @@ final class AnvilChain {
     }
 
     /** Every transaction mined so far, in chain order. */
-    List<Tx> mined() {
+    public List<Tx> mined() {
         return List.copyOf(mined);
-    }
-
-    Address coinbase() {
-        return coinbase;
     }
 
     static String quantity(BigInteger v) {

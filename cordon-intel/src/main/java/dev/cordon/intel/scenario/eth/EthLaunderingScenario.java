@@ -73,7 +73,7 @@ public final class EthLaunderingScenario {
      */
     public static Scenario generate(JsonRpcClient rpc, Path dir, EthScenarioConfig cfg) {
         Random rnd = new Random(cfg.seed());
-        AnvilChain chain = new AnvilChain(rpc, COINBASE, startTime(rpc));
+        AnvilChain chain = new AnvilChain(rpc, COINBASE);
         long first = chain.tip() + 1;
         EthWorld w = new EthWorld(cfg, rnd, chain);
         w.setup();
@@ -105,10 +105,6 @@ public final class EthLaunderingScenario {
         Path labels = dir.resolve("labels.csv");
         LaunderingScenario.writeLabels(labels, truth.labels());
         return new Scenario(dir, truthFile, labels, truth, txs, laundering(txs, launderer));
-    }
-
-    private static long startTime(JsonRpcClient rpc) {
-        return Long.decode(rpc.call("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
     }
 
     private static Set<String> laundering(List<Tx> txs, EthLaunderer l) {
