@@ -5,7 +5,7 @@ import dev.cordon.core.Address;
 import dev.cordon.ethereum.EthAddresses;
 
 /** Parses an address typed by a user, telling the chain from its form. */
-final class Addresses {
+public final class Addresses {
     private Addresses() {
     }
 
@@ -13,7 +13,7 @@ final class Addresses {
      * @throws dev.cordon.core.CordonException with {@code USAGE} for a malformed address or a bad
      *                                         checksum (base58/bech32, or EIP-55 for a mixed-case 0x address)
      */
-    static Address parse(String text) {
+    public static Address parse(String text) {
         String t = text.trim();
         if (t.startsWith("0x") || t.startsWith("0X")) {
             return EthAddresses.parse(t);

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The endpoints of a trace: the open labels of the intel store in the data folder (services
+ * The endpoints of a trace on one chain: the open labels of the intel store in the data folder (services
  * forward, every label backward), with the endpoints of a {@code --labels} file added and
  * overriding them at the same address. Without an intel store, the file's endpoints alone.
  */
@@ -22,12 +22,13 @@ final class StoreEndpoints {
     private StoreEndpoints() {
     }
 
-    static EndpointResolver resolve(Path dataDir, ChainStore store, Map<Address, Endpoint> fromFile, boolean backward) {
+    static EndpointResolver resolve(Path dataDir, ChainStore store, Chain chain, Map<Address, Endpoint> fromFile,
+                                    boolean backward) {
         if (!Files.isDirectory(dataDir.resolve(IntelStore.FOLDER))) {
             return fromFile.isEmpty() ? EndpointResolver.none() : MapEndpointResolver.of(fromFile, store);
         }
         try (IntelStore intel = IntelStore.open(dataDir)) {
-            return LabelEndpointResolver.of(intel.labels(), store, Chain.BITCOIN, Clock.system().now(),
+            return LabelEndpointResolver.of(intel.labels(), store, chain, Clock.system().now(),
                     backward ? LabelEndpointResolver.Use.SOURCES : LabelEndpointResolver.Use.ENDPOINTS, fromFile);
         }
     }

@@ -1,14 +1,15 @@
 package dev.cordon.cli.trace;
 
-import dev.cordon.bitcoin.BitcoinAddresses;
 import dev.cordon.cli.CommonOptions;
 import dev.cordon.cli.Json;
+import dev.cordon.cli.chain.Addresses;
 import dev.cordon.cli.chain.ChainStores;
 import dev.cordon.core.Address;
 import dev.cordon.core.Category;
 import dev.cordon.core.Chain;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
+import dev.cordon.core.TxId;
 import dev.cordon.intel.crosschain.ThorchainDeposits;
 import dev.cordon.intel.graph.GraphBuilder;
 import dev.cordon.intel.graph.GraphFile;
@@ -34,6 +35,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +58,12 @@ public final class TraceCommand implements Callable<Integer> {
             description = "Seeds: addresses (what they received), transactions (all outputs) or outputs.")
     List<String> from;
 
-    @Option(names = "--amount", paramLabel = "BTC", description = "Trace at most this much of the seeds, first outputs first.")
+    @Option(names = "--chain", paramLabel = "CHAIN",
+            description = "bitcoin or ethereum; by default told from the seeds (0x addresses, and where the store holds the transactions).")
+    String chainName;
+
+    @Option(names = "--amount", paramLabel = "COINS",
+            description = "Trace at most this much of the seeds, first outputs first (BTC; on Ethereum per asset, in ETH or whole tokens).")
     BigDecimal amount;
 
     @Option(names = "--since", paramLabel = "TIME", description = "Ignore seed outputs before this time (2024-01-31 or an ISO instant).")
@@ -68,7 +75,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--max-hops", paramLabel = "N", description = "Follow at most N transactions from a seed.")
     Integer maxHops;
 
-    @Option(names = "--min-value", paramLabel = "BTC", description = "Do not follow tainted outputs below this value.")
+    @Option(names = "--min-value", paramLabel = "COINS",
+            description = "Do not follow tainted outputs (Ethereum: credits) below this value (BTC; on Ethereum per asset).")
     BigDecimal minValue;
 
     @Option(names = "--until", paramLabel = "BLOCK", description = "Follow spends up to this block height only.")
@@ -94,36 +102,95 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TraceRequest request = request();
+        List<TraceSeed> seeds = seeds();
         try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
-            UtxoGraph graph = graph(store);
-            EndpointResolver endpoints = StoreEndpoints.resolve(common.dataDir(), store,
-                    labels == null ? Map.of() : readLabels(labels, !backward), backward);
-            if (!backward) {
-                endpoints = ThorchainDeposits.scan(graph, store).endpoints(endpoints);
+            if (chain(seeds, store) == Chain.ETHEREUM) {
+                return new AccountTraceRun(this, seeds, store).run();
             }
-            Tracer tracer = new Tracer(graph, store, endpoints);
-            TraceReport report = backward ? tracer.backward(request) : tracer.forward(request);
-            if (csv != null) {
-                TraceOutput.writeCsv(csv, report);
-            }
-            if (html != null) {
-                TraceHtml.write(html, report, TraceHtml.question(from, model, request, store, graph,
-                        common.dataDir(), labels, dev.cordon.core.Clock.system()));
-            }
-            if (common.json()) {
-                Json.print(System.out, TraceOutput.json(report));
-            } else {
-                TraceOutput.print(System.out, report);
-            }
+            return traceBitcoin(seeds, store);
+        }
+    }
+
+    private int traceBitcoin(List<TraceSeed> seeds, ChainStore store) {
+        TraceRequest request = request(seeds);
+        UtxoGraph graph = graph(store);
+        EndpointResolver endpoints = StoreEndpoints.resolve(common.dataDir(), store, Chain.BITCOIN,
+                labels == null ? Map.of() : readLabels(labels, !backward), backward);
+        if (!backward) {
+            endpoints = ThorchainDeposits.scan(graph, store).endpoints(endpoints);
+        }
+        Tracer tracer = new Tracer(graph, store, endpoints);
+        TraceReport report = backward ? tracer.backward(request) : tracer.forward(request);
+        if (csv != null) {
+            TraceOutput.writeCsv(csv, report);
+        }
+        if (html != null) {
+            TraceHtml.write(html, report, TraceHtml.question(from, model, request, store, graph,
+                    common.dataDir(), labels, dev.cordon.core.Clock.system()));
+        }
+        if (common.json()) {
+            Json.print(System.out, TraceOutput.json(report));
+        } else {
+            TraceOutput.print(System.out, report);
         }
         return 0;
     }
 
-    private TraceRequest request() {
+    private List<TraceSeed> seeds() {
         List<TraceSeed> seeds = new ArrayList<>();
         for (String f : from) {
-            seeds.add(TraceSeed.parse(f, BitcoinAddresses::parse));
+            seeds.add(TraceSeed.parse(f, Addresses::parse));
+        }
+        return seeds;
+    }
+
+    /**
+     * The chain the seeds are on: {@code --chain}, else an address's chain, else the chain whose
+     * store holds the transaction (Bitcoin first), else Ethereum for a {@code 0x} hash.
+     *
+     * @throws CordonException with {@link ErrorCode#USAGE} for seeds on two chains
+     */
+    private Chain chain(List<TraceSeed> seeds, ChainStore store) {
+        Chain forced = chainName == null ? null : parseChain(chainName);
+        Chain found = forced;
+        for (int i = 0; i < seeds.size(); i++) {
+            Chain c = forced != null ? forced : chainOf(seeds.get(i), from.get(i).trim(), store);
+            if (found != null && c != found) {
+                throw new CordonException(ErrorCode.USAGE, "seeds on " + found.name().toLowerCase(Locale.ROOT) + " and "
+                        + c.name().toLowerCase(Locale.ROOT) + ": trace one chain at a time");
+            }
+            found = c;
+        }
+        return found;
+    }
+
+    private static Chain chainOf(TraceSeed seed, String text, ChainStore store) {
+        if (seed instanceof TraceSeed.Received r) {
+            return r.address().chain();
+        }
+        TxId txid = seed instanceof TraceSeed.Tx t ? t.txid() : ((TraceSeed.Output) seed).txid();
+        if (store.txNum(Chain.BITCOIN, txid).isPresent()) {
+            return Chain.BITCOIN;
+        }
+        if (store.ethereum().tx(txid).isPresent() || text.startsWith("0x") || text.startsWith("0X")) {
+            return Chain.ETHEREUM;
+        }
+        return Chain.BITCOIN;
+    }
+
+    private static Chain parseChain(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "bitcoin", "btc" -> Chain.BITCOIN;
+            case "ethereum", "eth" -> Chain.ETHEREUM;
+            default -> throw new CordonException(ErrorCode.USAGE, "--chain must be bitcoin or ethereum, got '" + name + "'");
+        };
+    }
+
+    private TraceRequest request(List<TraceSeed> seeds) {
+        for (TraceSeed s : seeds) {
+            if (s instanceof TraceSeed.Received r && r.address().chain() != Chain.BITCOIN) {
+                throw new CordonException(ErrorCode.USAGE, "a Bitcoin trace cannot start at " + r.address().value());
+            }
         }
         TraceRequest r = TraceRequest.of(seeds, TaintModels.named(model)).withMaxPaths(paths);
         if (amount != null) {
@@ -190,7 +257,11 @@ public final class TraceCommand implements Callable<Integer> {
             }
             Category c = Category.parse(f[2]);
             if (!servicesOnly || c.isService()) {
-                m.put(BitcoinAddresses.parse(f[0]), new Endpoint(f[1].strip(), c));
+                try {
+                    m.put(Addresses.parse(f[0]), new Endpoint(f[1].strip(), c));
+                } catch (CordonException e) {
+                    throw new CordonException(ErrorCode.DATA, file + " line " + (i + 1) + ": " + e.getMessage());
+                }
             }
         }
         return m;

@@ -78,6 +78,12 @@ final class TraceHtml {
                 + ", until block " + (l.untilHeight() == Long.MAX_VALUE ? "tip" : l.untilHeight())
                 + request.amount().stream().mapToObj(a -> ", amount " + Amount.sats(a).toPlainString() + " BTC").findFirst().orElse("")
                 + request.since().map(t -> ", since " + t).orElse("");
+        List<String> sources = labelSources(dataDir, labelFile);
+        return new Question(seeds, model, limits, height, time, sources, clock.now());
+    }
+
+    /** Where a trace's labels came from, one line each. */
+    static List<String> labelSources(Path dataDir, Path labelFile) {
         List<String> sources = new ArrayList<>();
         if (Files.isDirectory(dataDir.resolve("intel"))) {
             sources.add("label store " + dataDir.resolve("intel").toAbsolutePath());
@@ -88,7 +94,7 @@ final class TraceHtml {
         if (sources.isEmpty()) {
             sources.add("none: no endpoints were labelled");
         }
-        return new Question(seeds, model, limits, height, time, sources, clock.now());
+        return sources;
     }
 
     private static String sha256(Path file) {
@@ -139,7 +145,7 @@ final class TraceHtml {
         Map<String, Map<String, Object>> edges = new LinkedHashMap<>();
         for (EndpointFlow f : r.endpoints()) {
             String end = "addr:" + f.address().value();
-            Map<String, Object> n = node(end, "endpoint", f.address().value(), f.amount().units().longValue());
+            Map<String, Object> n = node(end, "endpoint", TraceOutput.show(f.address()), f.amount());
             n.put("entity", f.endpoint().entity());
             n.put("category", f.endpoint().category().code());
             n.put("time", f.firstArrival().toString());
@@ -163,9 +169,9 @@ final class TraceHtml {
             boolean last = i == steps.size() - 1;
             String id = last ? end : "out:" + s.txid().hex() + ":" + s.vout();
             if (!last) {
-                Map<String, Object> n = node(id, i == 0 ? "seed" : "hop", s.address().map(a -> a.value())
-                        .orElse("(no address)"), s.tainted().units().longValue());
-                n.put("outpoint", s.txid().hex() + ":" + s.vout());
+                Map<String, Object> n = node(id, i == 0 ? "seed" : "hop", s.address().map(TraceOutput::show)
+                        .orElse("(no address)"), s.tainted());
+                n.put("outpoint", TraceOutput.outpoint(s));
                 n.put("height", s.height());
                 n.put("time", s.time().toString());
                 nodes.putIfAbsent(id, n);
@@ -176,20 +182,23 @@ final class TraceHtml {
                 e.put("id", "e" + edges.size());
                 e.put("source", prev);
                 e.put("target", id);
-                e.put("amount", s.tainted().units().longValue());
-                e.put("txid", s.txid().hex());
+                e.put("amount", s.tainted().units().doubleValue());
+                e.put("shown", s.tainted().toString());
+                e.put("txid", TraceOutput.outpoint(s).replaceFirst(":[0-9]+$", ""));
                 edges.putIfAbsent(key, e);
             }
             prev = id;
         }
     }
 
-    private static Map<String, Object> node(String id, String kind, String label, long amount) {
+    /** A graph node; {@code amount} is a number for sizes, {@code shown} the exact amount with its unit. */
+    private static Map<String, Object> node(String id, String kind, String label, Amount amount) {
         Map<String, Object> n = Json.object();
         n.put("id", id);
         n.put("kind", kind);
         n.put("label", label);
-        n.put("amount", amount);
+        n.put("amount", amount.units().doubleValue());
+        n.put("shown", amount.toString());
         return n;
     }
 
@@ -222,7 +231,7 @@ final class TraceHtml {
         for (EndpointFlow f : r.endpoints()) {
             sb.append("<tr><td>").append(esc(f.endpoint().entity())).append("</td><td>")
                     .append(esc(f.endpoint().category().code())).append("</td><td class=mono>")
-                    .append(esc(f.address().value())).append("</td><td class=num>")
+                    .append(esc(TraceOutput.show(f.address()))).append("</td><td class=num>")
                     .append(esc(f.amount().toPlainString())).append("</td><td class=num>")
                     .append(String.format(Locale.ROOT, "%.4f%%", 100 * f.share())).append("</td><td>")
                     .append(esc(f.firstArrival().toString())).append(" (block ").append(f.firstHeight()).append(")</td><td>")
@@ -250,7 +259,7 @@ final class TraceHtml {
         StringBuilder sb = new StringBuilder();
         for (TracedOutput o : r.heldOutputs()) {
             sb.append("<tr><td class=mono>").append(esc(o.txid().hex())).append(':').append(o.vout()).append("</td><td class=mono>")
-                    .append(esc(o.address().map(a -> a.value()).orElse(""))).append("</td><td class=num>")
+                    .append(esc(o.address().map(TraceOutput::show).orElse(""))).append("</td><td class=num>")
                     .append(esc(o.tainted().toPlainString())).append("</td><td>").append(o.height()).append("</td></tr>\n");
         }
         return sb.toString();

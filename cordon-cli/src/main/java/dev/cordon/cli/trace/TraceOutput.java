@@ -2,8 +2,11 @@ package dev.cordon.cli.trace;
 
 import dev.cordon.cli.Json;
 import dev.cordon.cli.Terminal;
+import dev.cordon.core.Address;
+import dev.cordon.core.Chain;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
+import dev.cordon.ethereum.EthAddresses;
 import dev.cordon.intel.trace.TraceReport;
 import dev.cordon.intel.trace.TraceReport.EndpointFlow;
 import dev.cordon.intel.trace.TraceReport.EntityFlow;
@@ -51,7 +54,7 @@ final class TraceOutput {
         out.println();
         List<List<String>> rows = Terminal.rows("ADDRESS", "ENTITY", "AMOUNT", "SHARE", "ARRIVED", "OUTPUTS", "LARGEST PATH");
         for (EndpointFlow f : r.endpoints().subList(0, Math.min(TABLE_ROWS, r.endpoints().size()))) {
-            rows.add(List.of(f.address().value(), f.endpoint().entity(), f.amount().toPlainString(), pct(f.share()),
+            rows.add(List.of(show(f.address()), f.endpoint().entity(), f.amount().toPlainString(), pct(f.share()),
                     f.firstArrival().toString(), String.valueOf(f.outputs()),
                     f.paths().isEmpty() ? "" : hops(f.paths().get(0))));
         }
@@ -101,7 +104,7 @@ final class TraceOutput {
 
     private static Map<String, Object> flowJson(EndpointFlow f) {
         Map<String, Object> o = Json.object();
-        o.put("address", f.address().value());
+        o.put("address", show(f.address()));
         o.put("entity", f.endpoint().entity());
         o.put("category", f.endpoint().category().code());
         o.put("amount", f.amount().units());
@@ -123,8 +126,8 @@ final class TraceOutput {
 
     private static Map<String, Object> outputJson(TracedOutput s) {
         Map<String, Object> o = Json.object();
-        o.put("outpoint", s.txid().hex() + ":" + s.vout());
-        o.put("address", s.address().map(a -> a.value()).orElse(null));
+        o.put("outpoint", outpoint(s));
+        o.put("address", s.address().map(TraceOutput::show).orElse(null));
         o.put("tainted", s.tainted().units());
         o.put("height", s.height());
         o.put("time", s.time().toString());
@@ -134,7 +137,7 @@ final class TraceOutput {
     static void writeCsv(Path file, TraceReport r) {
         StringBuilder sb = new StringBuilder("address,entity,category,amount_sats,share,first_arrival,first_height,outputs\n");
         for (EndpointFlow f : r.endpoints()) {
-            sb.append(f.address().value()).append(',').append(csvText(f.endpoint().entity())).append(',')
+            sb.append(show(f.address())).append(',').append(csvText(f.endpoint().entity())).append(',')
                     .append(f.endpoint().category().code()).append(',').append(f.amount().units()).append(',')
                     .append(String.format(Locale.ROOT, "%.8f", f.share())).append(',').append(f.firstArrival()).append(',')
                     .append(f.firstHeight()).append(',').append(f.outputs()).append('\n');
@@ -146,7 +149,21 @@ final class TraceOutput {
         }
     }
 
-    private static String csvText(String s) {
+    /** An address as users read it: Ethereum addresses EIP-55 checksummed. */
+    static String show(Address a) {
+        return a.chain() == Chain.ETHEREUM ? EthAddresses.checksummed(a) : a.value();
+    }
+
+    /**
+     * Where a traced amount sits: {@code txid:output} on Bitcoin, {@code 0xhash:position} (the
+     * value flow's position in its transaction) on Ethereum.
+     */
+    static String outpoint(TracedOutput s) {
+        boolean eth = s.address().map(a -> a.chain() == Chain.ETHEREUM).orElse(false);
+        return (eth ? "0x" : "") + s.txid().hex() + ":" + s.vout();
+    }
+
+    static String csvText(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 

@@ -2,6 +2,7 @@ package dev.cordon.intel.trace;
 
 import dev.cordon.intel.graph.UtxoGraph;
 import dev.cordon.intel.trace.internal.MulDiv;
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -115,5 +116,10 @@ public final class HaircutTaint implements TaintModel {
                 left--;
             }
         }
+    }
+
+    @Override
+    public AccountPool accountPool(BigInteger cleanBalance) {
+        return new HaircutPool(cleanBalance);
     }
 }

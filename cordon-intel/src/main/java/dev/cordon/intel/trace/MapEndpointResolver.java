@@ -42,7 +42,7 @@ public final class MapEndpointResolver implements EndpointResolver {
         List<Optional<Endpoint>> values = new ArrayList<>();
         int missing = 0;
         for (Map.Entry<Address, Endpoint> e : endpoints.entrySet()) {
-            OptionalInt id = store.addressId(e.getKey());
+            OptionalInt id = idOf(e.getKey(), store);
             if (id.isPresent()) {
                 maps[e.getKey().chain().ordinal()].put(id.getAsInt(), values.size());
                 values.add(Optional.of(e.getValue()));
@@ -51,6 +51,14 @@ public final class MapEndpointResolver implements EndpointResolver {
             }
         }
         return new MapEndpointResolver(maps, List.copyOf(values), Map.copyOf(endpoints), missing);
+    }
+
+    /** The chain store's dense id of an address: Ethereum ids come from the store's Ethereum side. */
+    private static OptionalInt idOf(Address a, ChainStore store) {
+        if (a.chain() == Chain.ETHEREUM) {
+            return store.ethereum().address(a, 0).map(i -> OptionalInt.of(i.addressId())).orElse(OptionalInt.empty());
+        }
+        return store.addressId(a);
     }
 
     @Override

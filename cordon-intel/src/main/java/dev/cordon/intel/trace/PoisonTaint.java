@@ -1,6 +1,7 @@
 package dev.cordon.intel.trace;
 
 import dev.cordon.intel.graph.UtxoGraph;
+import java.math.BigInteger;
 
 /**
  * Poison: any contact taints everything. A transaction with any tainted input taints every
@@ -53,5 +54,10 @@ public final class PoisonTaint implements TaintModel {
                 book.addAmount(o, g.value(o), g.value(o));
             }
         }
+    }
+
+    @Override
+    public AccountPool accountPool(BigInteger cleanBalance) {
+        return new PoisonPool(cleanBalance);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cordon.intel.trace;
 
 import dev.cordon.intel.graph.UtxoGraph;
+import java.math.BigInteger;
 
 /**
  * The ordered models: a transaction lays its inputs' value end to end on one line (in input
@@ -19,6 +20,12 @@ abstract class RangeTaint implements TaintModel {
     @Override
     public boolean conserves() {
         return true;
+    }
+
+    /** A queue of credits, taken from the front (FIFO) or the back (LIFO). */
+    @Override
+    public AccountPool accountPool(BigInteger cleanBalance) {
+        return new QueuePool(cleanBalance, lastInFirst);
     }
 
     @Override

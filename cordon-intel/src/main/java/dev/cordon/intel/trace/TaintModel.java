@@ -1,6 +1,7 @@
 package dev.cordon.intel.trace;
 
 import dev.cordon.intel.graph.UtxoGraph;
+import java.math.BigInteger;
 
 /**
  * A rule for how taint on the outputs a transaction spends passes to its outputs (forward) and
@@ -49,6 +50,12 @@ public interface TaintModel {
         book.addRange(0, amount);
         book.endRanges();
     }
+
+    /**
+     * The model's rule for an account balance in one asset (account chains such as Ethereum):
+     * a new pool that already holds {@code cleanBalance} untainted units.
+     */
+    AccountPool accountPool(BigInteger cleanBalance);
 
     /** The model of that name: {@code poison}, {@code haircut}, {@code fifo} or {@code lifo}. */
     static TaintModel named(String name) {

@@ -1,0 +1,147 @@
+package dev.cordon.cli.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.cli.CliRun;
+import dev.cordon.cli.chain.ChainStores;
+import dev.cordon.core.Address;
+import dev.cordon.core.Amount;
+import dev.cordon.core.Asset;
+import dev.cordon.core.BlockHash;
+import dev.cordon.core.Chain;
+import dev.cordon.core.Transfer;
+import dev.cordon.core.TransferKind;
+import dev.cordon.core.TxId;
+import dev.cordon.core.account.EthBlockFlows;
+import dev.cordon.ethereum.EthAddresses;
+import dev.cordon.store.ChainStore;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cordon trace} on Ethereum: a thief receives 10 ETH and 500 USDT in one transaction, pays
+ * a fee, sends 4 ETH and 200 USDT to an exchange deposit address and 5 ETH to a fresh address.
+ */
+class EthTraceCommandTest {
+    private static final String THEFT = "0x" + "ab".repeat(32);
+    private static final String LAUNDER = "0x" + "cd".repeat(32);
+    private static final Address VICTIM = EthAddresses.parse("0x" + "1".repeat(40));
+    private static final Address THIEF = EthAddresses.parse("0x" + "2".repeat(40));
+    private static final Address FRESH = EthAddresses.parse("0x" + "3".repeat(40));
+    private static final Address DEPOSIT = EthAddresses.parse("0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4");
+    private static final Address MINER = EthAddresses.parse("0x" + "9".repeat(40));
+    private static final Address USDT_CONTRACT = EthAddresses.parse("0xdAC17F958D2ee523a2206206994597C13D831ec7");
+    private static final Asset ETH = Chain.ETHEREUM.nativeAsset();
+    private static final Asset USDT = Asset.token(USDT_CONTRACT, "USDT", 6);
+    private static final BigInteger ONE_ETH = BigInteger.TEN.pow(18);
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path labels;
+
+    private static Transfer t(String tx, long h, int pos, TransferKind k, Address from, Address to, Asset a, BigInteger v) {
+        return new Transfer(Chain.ETHEREUM, TxId.parse(tx), h, 0, pos, k, from, to, new Amount(a, v), Optional.empty());
+    }
+
+    private static BigInteger eth(long n) {
+        return ONE_ETH.multiply(BigInteger.valueOf(n));
+    }
+
+    @BeforeAll
+    static void store() throws IOException {
+        data = tmp.resolve("data");
+        try (ChainStore s = ChainStores.openOrCreate(data)) {
+            s.ethereum().applyBlock(new EthBlockFlows(20_000_000, BlockHash.parse("01".repeat(32)), BlockHash.parse("00".repeat(32)),
+                    Instant.ofEpochSecond(1_740_000_000L), MINER, 1, List.of(
+                    t(THEFT, 20_000_000, 0, TransferKind.NATIVE, VICTIM, THIEF, ETH, eth(10)),
+                    t(THEFT, 20_000_000, 1, TransferKind.ERC20, VICTIM, THIEF, USDT, BigInteger.valueOf(500_000_000))),
+                    List.of(), List.of()));
+            s.ethereum().applyBlock(new EthBlockFlows(20_000_001, BlockHash.parse("02".repeat(32)), BlockHash.parse("01".repeat(32)),
+                    Instant.ofEpochSecond(1_740_000_012L), MINER, 1, List.of(
+                    t(LAUNDER, 20_000_001, 0, TransferKind.FEE_BURN, THIEF, EthAddresses.ZERO, ETH, ONE_ETH),
+                    t(LAUNDER, 20_000_001, 1, TransferKind.NATIVE, THIEF, DEPOSIT, ETH, eth(4)),
+                    t(LAUNDER, 20_000_001, 2, TransferKind.INTERNAL, THIEF, FRESH, ETH, eth(5)),
+                    t(LAUNDER, 20_000_001, 3, TransferKind.ERC20, THIEF, DEPOSIT, USDT, BigInteger.valueOf(200_000_000))),
+                    List.of(), List.of()));
+        }
+        labels = tmp.resolve("labels.csv");
+        Files.writeString(labels, "address,entity,category\n" + EthAddresses.checksummed(DEPOSIT) + ",Exchange A,exchange\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(CliRun r) throws IOException {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void trace_txHash_fifo_reportsEachAssetExactly() throws IOException {
+        JsonNode j = json(CliRun.of("trace", "--from", THEFT, "--model", "fifo", "--labels", labels.toString(),
+                "--data", data.toString(), "--json"));
+
+        assertThat(j.get("chain").asText()).isEqualTo("ethereum");
+        assertThat(j.at("/assets/0/asset").asText()).isEqualTo("ETH");
+        assertThat(j.at("/assets/0/seeded").bigIntegerValue()).isEqualTo(eth(10));
+        assertThat(j.at("/assets/0/fees").bigIntegerValue()).isEqualTo(ONE_ETH);
+        assertThat(j.at("/assets/0/atEndpoints").bigIntegerValue()).isEqualTo(eth(4));
+        assertThat(j.at("/assets/0/held").bigIntegerValue()).isEqualTo(eth(5));
+        assertThat(j.at("/assets/0/endpoints/0/address").asText()).isEqualTo("0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4");
+        assertThat(j.at("/assets/0/endpoints/0/entity").asText()).isEqualTo("Exchange A");
+        assertThat(j.at("/assets/0/endpoints/0/paths/0/0/outpoint").asText()).isEqualTo(THEFT + ":0");
+        assertThat(j.at("/assets/0/endpoints/0/paths/0/1/outpoint").asText()).isEqualTo(LAUNDER + ":1");
+        assertThat(j.at("/assets/0/largestHeld/0/address").asText()).isEqualTo(EthAddresses.checksummed(FRESH));
+        assertThat(j.at("/assets/1/asset").asText()).isEqualTo("USDT");
+        assertThat(j.at("/assets/1/contract").asText()).isEqualTo("0xdAC17F958D2ee523a2206206994597C13D831ec7");
+        assertThat(j.at("/assets/1/atEndpoints").bigIntegerValue()).isEqualTo(BigInteger.valueOf(200_000_000));
+        assertThat(j.at("/assets/1/held").bigIntegerValue()).isEqualTo(BigInteger.valueOf(300_000_000));
+    }
+
+    @Test
+    void trace_address_table_csv_html() throws IOException {
+        Path csv = tmp.resolve("out.csv");
+        Path html = tmp.resolve("report.html");
+        CliRun r = CliRun.of("trace", "--from", EthAddresses.checksummed(THIEF), "--model", "haircut", "--labels",
+                labels.toString(), "--data", data.toString(), "--csv", csv.toString(), "--html", html.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("== ETH ==").contains("== USDT (0xdAC17F958D2ee523a2206206994597C13D831ec7) ==")
+                .contains("0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4").contains("Exchange A").contains("10 ETH");
+        assertThat(Files.readAllLines(csv)).containsExactly(
+                "asset,contract,address,entity,category,amount_units,share,first_arrival,first_height,flows",
+                "ETH,,0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4,Exchange A,exchange,4000000000000000000,0.40000000,"
+                        + "2025-02-19T21:20:12Z,20000001,1",
+                "USDT,0xdAC17F958D2ee523a2206206994597C13D831ec7,0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4,Exchange A,"
+                        + "exchange,200000000,0.40000000,2025-02-19T21:20:12Z,20000001,1");
+        assertThat(Files.readString(html)).contains("4 ETH").contains("0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4");
+        assertThat(Files.readString(tmp.resolve("report-USDT.html"))).contains("200 USDT");
+    }
+
+    @Test
+    void trace_mixedChains_isAUsageError() {
+        CliRun r = CliRun.of("trace", "--from", THEFT, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "--model", "fifo",
+                "--data", data.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("trace one chain at a time");
+    }
+
+    @Test
+    void trace_unknownEthereumTx_isNotFound() {
+        CliRun r = CliRun.of("trace", "--from", "0x" + "ee".repeat(32), "--model", "fifo", "--data", data.toString());
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("not in the store");
+    }
+}
