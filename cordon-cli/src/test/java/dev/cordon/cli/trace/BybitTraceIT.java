@@ -5,6 +5,7 @@ import static dev.cordon.cli.trace.EthTraceFixtures.stored;
 import static dev.cordon.intel.scenario.eth.EthFifoOracle.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.core.Address;
 import dev.cordon.core.Asset;
 import dev.cordon.core.Hex;
@@ -19,6 +20,8 @@ import dev.cordon.intel.scenario.eth.EthFifoOracle.Endpoint;
 import dev.cordon.intel.scenario.eth.EthFifoOracle.Flow;
 import dev.cordon.intel.scenario.eth.EthFifoOracle.Result;
 import dev.cordon.intel.scenario.eth.EthFifoOracle.Tx;
+import dev.cordon.intel.scenario.eth.EthGroundTruth.AssetTruth;
+import dev.cordon.intel.scenario.eth.EthGroundTruth.EndpointTruth;
 import dev.cordon.intel.scenario.eth.EthLaunderingScenario;
 import dev.cordon.intel.scenario.eth.ScenarioContracts;
 import dev.cordon.signing.Operation;
@@ -33,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -54,7 +58,8 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * loot into fresh addresses, deposits at two labelled exchange deposit addresses over two days and
  * keeps the rest. Ingested with {@code --traces geth}; every stored flow must be the one sent, and
  * the FIFO attribution ({@link EthFifoOracle}, fed with the flows and receipts, not the store)
- * must match the figures worked out by hand.
+ * must match the figures worked out by hand; {@code cordon trace --from <sweeps> --model fifo}
+ * must report exactly the oracle's endpoints and totals per asset, haircut and LIFO must balance.
  */
 class BybitTraceIT {
     static final long SEED = Long.getLong("cordon.scenario.seed", System.nanoTime());
@@ -243,6 +248,35 @@ class BybitTraceIT {
         assertThat(t.held()).isEqualTo(ETHER.multiply(BigInteger.valueOf(6_000)));
         assertThat(t.fees()).isZero();
         assertThat(EthLaunderingScenario.assetName(token)).isEqualTo(token.contract().orElseThrow().value());
+    }
+
+    @Test
+    void trace_fifoFromTheSweeps_reportsWhatTheOracleComputed() throws Exception {
+        Map<String, JsonNode> fifo = EthTraceFixtures.trace(data, theft, "fifo", labels);
+        assertThat(fifo).hasSize(2);
+        for (Asset a : List.of(ETH, token)) {
+            EthTraceFixtures.assertFifoMatches(fifo.get(EthLaunderingScenario.assetName(a)), truth(oracle.result(a)));
+        }
+    }
+
+    @Test
+    void trace_haircutAndLifo_balanceToTheUnit() throws Exception {
+        for (String model : List.of("haircut", "lifo")) {
+            Map<String, JsonNode> r = EthTraceFixtures.trace(data, theft, model, labels);
+            EthTraceFixtures.assertBalances(r.get("ETH"), lootEth);
+            EthTraceFixtures.assertBalances(r.get(EthLaunderingScenario.assetName(token)), LOOT_TOKENS);
+        }
+    }
+
+    /** The oracle's figures in the ground truth's form, entities from the labels written. */
+    private static AssetTruth truth(Result r) {
+        List<EndpointTruth> eps = new ArrayList<>();
+        for (Endpoint e : r.endpoints()) {
+            String entity = e.address().equals(depositOne) ? "Exchange One" : "Exchange Two";
+            eps.add(new EndpointTruth(e.address().value(), entity, "exchange", e.amount().toString(), e.firstBlock()));
+        }
+        return new AssetTruth(EthLaunderingScenario.assetName(r.asset()), r.stolen().toString(),
+                r.endpointValue().toString(), r.held().toString(), r.fees().toString(), eps);
     }
 
     private static Endpoint[] sorted(Endpoint... eps) {

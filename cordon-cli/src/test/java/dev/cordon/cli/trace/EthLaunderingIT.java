@@ -4,6 +4,7 @@ import static dev.cordon.cli.trace.EthTraceFixtures.expected;
 import static dev.cordon.cli.trace.EthTraceFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.intel.scenario.eth.EthFifoOracle.Tx;
 import dev.cordon.intel.scenario.eth.EthGroundTruth;
 import dev.cordon.intel.scenario.eth.EthGroundTruth.AssetTruth;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -Dcordon.scenario.seed=N} replays), ingested with {@code cordon ingest ethereum --traces
  * parity}; the stored flows of the theft and of laundering transactions must be exactly the ones
  * the generator sent (fees from the node's receipts), and the ground truth must balance per asset.
+ * {@code cordon trace --from <theft hashes> --model fifo --labels labels.csv --json} must report
+ * every endpoint of the truth with its exact amount per asset; haircut and LIFO must balance.
  */
 class EthLaunderingIT {
     static final long SEED = Long.getLong("cordon.scenario.seed", System.nanoTime());
@@ -74,12 +78,36 @@ class EthLaunderingIT {
     }
 
     @Test
+    void trace_fifoFromTheTheft_reportsEveryEndpointOfTheTruthExactly() throws Exception {
+        EthGroundTruth t = scenario.truth();
+        Map<String, JsonNode> fifo = EthTraceFixtures.trace(data, t.theft().transactions(), "fifo", scenario.labelsFile());
+        assertThat(fifo.keySet()).containsExactlyElementsOf(t.assets().stream().map(AssetTruth::asset).toList());
+        for (AssetTruth a : t.assets()) {
+            EthTraceFixtures.assertFifoMatches(fifo.get(a.asset()), a);
+        }
+    }
+
+    @Test
+    void trace_haircutAndLifo_balanceToTheUnit() throws Exception {
+        EthGroundTruth t = scenario.truth();
+        for (String model : List.of("haircut", "lifo")) {
+            Map<String, JsonNode> r = EthTraceFixtures.trace(data, t.theft().transactions(), model, scenario.labelsFile());
+            for (AssetTruth a : t.assets()) {
+                EthTraceFixtures.assertBalances(r.get(a.asset()), new BigInteger(a.stolenValue()));
+            }
+        }
+    }
+
+    @Test
     void generate_sameSeedOnAFreshNode_sameTransactionsAndTruth() throws Exception {
-        try (AnvilNode again = AnvilNode.start(31337)) {
+        AnvilNode again = AnvilNode.start(31337);
+        try {
             Scenario second = EthLaunderingScenario.generate(again.rpc().client(), tmp.resolve("again"),
                     EthScenarioConfig.small(SEED));
             assertThat(second.transactions()).isEqualTo(scenario.transactions());
             assertThat(second.truth()).isEqualTo(scenario.truth());
+        } finally {
+            again.close();
         }
     }
 

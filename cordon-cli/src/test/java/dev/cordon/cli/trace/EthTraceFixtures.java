@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.cli.CliRun;
 import dev.cordon.cli.Json;
+import dev.cordon.core.Category;
 import dev.cordon.intel.scenario.eth.EthFifoOracle.Flow;
 import dev.cordon.intel.scenario.eth.EthFifoOracle.Tx;
+import dev.cordon.intel.scenario.eth.EthGroundTruth.AssetTruth;
+import dev.cordon.intel.scenario.eth.EthGroundTruth.EndpointTruth;
 import dev.cordon.intel.scenario.eth.EthLaunderingScenario;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** What the Ethereum tracing tests share: ingest through the command line and compare stored transfers. */
+/** What the Ethereum tracing tests share: ingest and trace through the command line, compare with what was sent. */
 final class EthTraceFixtures {
     private EthTraceFixtures() {
     }
@@ -55,6 +62,57 @@ final class EthTraceFixtures {
                     t.at("/amount/units").asText(), contract.isMissingNode() ? "ETH" : contract.asText()));
         }
         return out;
+    }
+
+    /**
+     * {@code cordon trace --from HASH... --model MODEL --labels FILE --json}: each asset's report,
+     * keyed {@code ETH} or by the token contract in lowercase.
+     */
+    static Map<String, JsonNode> trace(Path data, List<String> theft, String model, Path labels) throws IOException {
+        List<String> args = new ArrayList<>(List.of("trace", "--from"));
+        args.addAll(theft);
+        args.addAll(List.of("--model", model, "--labels", labels.toString(), "--data", data.toString(), "--json"));
+        JsonNode j = json(CliRun.of(args.toArray(String[]::new)));
+        assertThat(j.get("chain").asText()).isEqualTo("ethereum");
+        assertThat(j.get("model").asText()).isEqualTo(model);
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode a : j.get("assets")) {
+            out.put(a.get("contract").isNull() ? "ETH" : a.get("contract").asText().toLowerCase(Locale.ROOT), a);
+        }
+        return out;
+    }
+
+    /**
+     * A FIFO report must name every endpoint of the truth with its exact amount, category and first
+     * block, nothing else, and the same totals: endpoints + held + fees = stolen, nothing untraced.
+     */
+    static void assertFifoMatches(JsonNode report, AssetTruth truth) {
+        String asset = truth.asset();
+        assertThat(report.get("seeded").bigIntegerValue()).as(asset + " seeded").isEqualTo(new BigInteger(truth.stolenValue()));
+        assertThat(report.get("atEndpoints").bigIntegerValue()).as(asset + " at endpoints")
+                .isEqualTo(new BigInteger(truth.endpointValue()));
+        assertThat(report.get("held").bigIntegerValue()).as(asset + " held").isEqualTo(new BigInteger(truth.heldValue()));
+        assertThat(report.get("fees").bigIntegerValue()).as(asset + " fees").isEqualTo(new BigInteger(truth.feeValue()));
+        assertThat(report.get("untraced").bigIntegerValue()).as(asset + " untraced").isZero();
+        Map<String, String> got = new TreeMap<>();
+        for (JsonNode e : report.get("endpoints")) {
+            got.put(e.get("address").asText().toLowerCase(Locale.ROOT), e.get("amount").bigIntegerValue() + " "
+                    + e.get("category").asText() + " " + e.get("firstHeight").asLong());
+        }
+        Map<String, String> want = new TreeMap<>();
+        for (EndpointTruth e : truth.endpoints()) {
+            want.put(e.address(), e.amount() + " " + Category.parse(e.category()).code() + " " + e.firstBlock());
+        }
+        assertThat(got).as(asset + " endpoints").isEqualTo(want);
+    }
+
+    /** A conserving model's report: endpoints + held + fees equal what was seeded, nothing untraced. */
+    static void assertBalances(JsonNode report, BigInteger stolen) {
+        assertThat(report.get("conserving").asBoolean()).isTrue();
+        assertThat(report.get("seeded").bigIntegerValue()).isEqualTo(stolen);
+        assertThat(report.get("untraced").bigIntegerValue()).isZero();
+        assertThat(report.get("atEndpoints").bigIntegerValue().add(report.get("held").bigIntegerValue())
+                .add(report.get("fees").bigIntegerValue())).as(report.get("model").asText()).isEqualTo(stolen);
     }
 
     static JsonNode json(CliRun r) throws IOException {
