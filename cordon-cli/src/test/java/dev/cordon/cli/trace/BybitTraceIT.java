@@ -45,7 +45,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -117,9 +116,7 @@ class BybitTraceIT {
 
     private static void fundTheWallet(SafeFixtures fx) {
         BigInteger supply = ETHER.multiply(BigInteger.valueOf(1_000_000));
-        byte[] code = ScenarioContracts.creationCode("StakedToken");
-        byte[] arg = Hex.decode(TypeEncoder.encode(new Uint256(supply)), "supply");
-        token = Asset.token(fx.deploy(SafeFixtures.concat(code, arg)), "ERC20", 0);
+        token = Asset.token(fx.deploy(ScenarioContracts.deployment("StakedToken", new Uint256(supply))), "ERC20", 0);
         Function transfer = new Function("transfer", List.<Type>of(SafeFixtures.abiAddress(safe), new Uint256(LOOT_TOKENS)),
                 List.of());
         assertThat(fx.send(token.contract(), HexData.parse(FunctionEncoder.encode(transfer), "transfer"), BigInteger.ZERO)

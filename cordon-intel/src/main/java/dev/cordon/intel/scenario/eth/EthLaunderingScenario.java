@@ -34,8 +34,10 @@ import java.util.Set;
  * fixed-denomination mixer, a THORChain-style router), runs {@code warmupBlocks} blocks of
  * background activity ({@link EthBackground}), the theft, then {@code launderingDays} days of
  * laundering ({@link EthLaunderer}) beside more background; exchanges sweep their deposit
- * addresses every 8 blocks. Blocks are {@code 86400 / blocksPerDay} seconds apart. The same
- * config on a fresh node gives the same transactions and the same truth.
+ * addresses every 8 blocks. Setup and warm-up blocks are 12 seconds apart, the blocks after the
+ * theft {@code 86400 / blocksPerDay} seconds. The same config on a fresh node gives the same
+ * transactions and the same truth. Running time O(transactions), a few seconds for
+ * {@link EthScenarioConfig#small}.
  *
  * <p>Written into the folder: {@code truth.json} ({@link EthGroundTruth}) and {@code labels.csv}
  * ({@code address,entity,category}, the format {@code cordon trace --labels} reads). The FIFO

@@ -51,8 +51,8 @@ public final class ScenarioContracts {
         }
     }
 
-    /** Creation code followed by ABI-encoded constructor arguments. */
-    static byte[] deployment(String name, Type<?>... args) {
+    /** The committed creation code of {@code name} followed by its ABI-encoded constructor arguments. */
+    public static byte[] deployment(String name, Type<?>... args) {
         byte[] code = creationCode(name);
         StringBuilder hex = new StringBuilder();
         for (Type<?> a : args) {
@@ -64,7 +64,8 @@ public final class ScenarioContracts {
         return out;
     }
 
-    static org.web3j.abi.datatypes.Address abi(Address a) {
+    /** An address as a web3j ABI value. */
+    public static org.web3j.abi.datatypes.Address abi(Address a) {
         return new org.web3j.abi.datatypes.Address(a.value());
     }
 
