@@ -39,7 +39,7 @@ final class AccountTraceOutput {
     static Map<String, Object> json(List<TraceReport> reports) {
         Map<String, Object> m = Json.object();
         m.put("chain", "ethereum");
-        m.put("direction", "forward");
+        m.put("direction", reports.get(0).direction().name().toLowerCase(Locale.ROOT));
         m.put("model", reports.get(0).model());
         List<Object> assets = new ArrayList<>();
         for (TraceReport r : reports) {

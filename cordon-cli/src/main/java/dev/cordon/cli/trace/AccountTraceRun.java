@@ -4,9 +4,9 @@ import dev.cordon.cli.Json;
 import dev.cordon.core.Chain;
 import dev.cordon.core.Clock;
 import dev.cordon.core.CordonException;
-import dev.cordon.core.ErrorCode;
 import dev.cordon.intel.account.AccountGraph;
 import dev.cordon.intel.account.AccountGraphBuilder;
+import dev.cordon.intel.account.AccountGraphFile;
 import dev.cordon.intel.account.AccountTraceRequest;
 import dev.cordon.intel.account.AccountTracer;
 import dev.cordon.intel.trace.EndpointResolver;
@@ -14,14 +14,17 @@ import dev.cordon.intel.trace.TaintModels;
 import dev.cordon.intel.trace.TraceReport;
 import dev.cordon.intel.trace.TraceSeed;
 import dev.cordon.store.ChainStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code cordon trace} on Ethereum: the models act on account balances per asset, and the
- * answer is one report per seeded asset (ETH, then tokens). The account graph is built from the
- * chain store's Ethereum transfers for each run.
+ * {@code cordon trace} on Ethereum, forward or ({@code --backward}) to the sources: the models act
+ * on account balances per asset, and the answer is one report per seeded asset (ETH, then tokens).
+ * The account graph is kept in {@code <data>/graph/eth.graph} and extended from the chain store's
+ * Ethereum transfers before each run.
  */
 final class AccountTraceRun {
     private final TraceCommand cmd;
@@ -35,15 +38,12 @@ final class AccountTraceRun {
     }
 
     int run() {
-        if (cmd.backward) {
-            throw new CordonException(ErrorCode.USAGE, "--backward traces Bitcoin; an Ethereum source of funds is "
-                    + "answered by cordon exposure and by a forward trace from the suspected sources");
-        }
         AccountTraceRequest request = request();
-        AccountGraph graph = AccountGraphBuilder.build(store.ethereum());
+        AccountGraph graph = graph();
         EndpointResolver endpoints = StoreEndpoints.resolve(cmd.common.dataDir(), store, Chain.ETHEREUM,
-                cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, true), false);
-        List<TraceReport> reports = new AccountTracer(graph, store.ethereum(), endpoints).forward(request);
+                cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, !cmd.backward), cmd.backward);
+        AccountTracer tracer = new AccountTracer(graph, store.ethereum(), endpoints);
+        List<TraceReport> reports = cmd.backward ? tracer.backward(request) : tracer.forward(request);
         if (cmd.csv != null) {
             AccountTraceOutput.writeCsv(cmd.csv, reports);
         }
@@ -56,6 +56,28 @@ final class AccountTraceRun {
             AccountTraceOutput.print(System.out, reports);
         }
         return 0;
+    }
+
+    /**
+     * The account graph of {@code <data>/graph/eth.graph}, extended from the store (rebuilt when
+     * the store was rolled back under it, or when the file is unreadable) and saved when it changed.
+     */
+    private AccountGraph graph() {
+        Path file = cmd.common.dataDir().resolve("graph").resolve("eth.graph");
+        AccountGraph g = null;
+        if (Files.isRegularFile(file)) {
+            try {
+                g = AccountGraphFile.load(file);
+            } catch (CordonException e) {
+                System.err.println("cordon: " + e.getMessage() + "; rebuilding it from the chain store");
+            }
+        }
+        long before = g == null ? -1 : g.flowCount();
+        AccountGraph current = AccountGraphBuilder.current(g == null ? new AccountGraph() : g, store.ethereum());
+        if (current != g || current.flowCount() != before) {
+            AccountGraphFile.save(current, file);
+        }
+        return current;
     }
 
     private AccountTraceRequest request() {

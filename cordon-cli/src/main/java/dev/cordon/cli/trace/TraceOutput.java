@@ -39,7 +39,8 @@ final class TraceOutput {
             kv.add(new String[] {"still held", r.held().toString()});
             kv.add(new String[] {"fees", r.fees().toString()});
         } else {
-            kv.add(new String[] {"from coinbases", r.mined().toString()});
+            kv.add(new String[] {account(r) ? "of unknown origin (genesis, rewards, earlier blocks)" : "from coinbases",
+                    r.mined().toString()});
         }
         kv.add(new String[] {"not followed (limits)", r.untraced().toString()});
         kv.add(new String[] {"transactions visited", String.valueOf(r.txsVisited())});
@@ -98,7 +99,8 @@ final class TraceOutput {
         for (TracedOutput o : r.heldOutputs()) {
             held.add(outputJson(o));
         }
-        m.put(r.direction() == TraceReport.Direction.FORWARD ? "largestHeld" : "coinbases", held);
+        m.put(r.direction() == TraceReport.Direction.FORWARD ? "largestHeld" : account(r) ? "unknownOrigin" : "coinbases",
+                held);
         return m;
     }
 
@@ -147,6 +149,11 @@ final class TraceOutput {
         } catch (IOException e) {
             throw new CordonException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the report is of an account chain (Ethereum), where mined value means value of unknown origin. */
+    private static boolean account(TraceReport r) {
+        return r.seeded().asset().chain() == Chain.ETHEREUM;
     }
 
     /** An address as users read it: Ethereum addresses EIP-55 checksummed. */

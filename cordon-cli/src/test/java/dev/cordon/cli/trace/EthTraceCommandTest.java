@@ -106,6 +106,20 @@ class EthTraceCommandTest {
         assertThat(j.at("/assets/1/contract").asText()).isEqualTo("0xdAC17F958D2ee523a2206206994597C13D831ec7");
         assertThat(j.at("/assets/1/atEndpoints").bigIntegerValue()).isEqualTo(BigInteger.valueOf(200_000_000));
         assertThat(j.at("/assets/1/held").bigIntegerValue()).isEqualTo(BigInteger.valueOf(300_000_000));
+        assertThat(data.resolve("graph").resolve("eth.graph")).isRegularFile();
+    }
+
+    @Test
+    void trace_damagedGraphFile_isRebuilt() throws IOException {
+        Path file = data.resolve("graph").resolve("eth.graph");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "not a graph");
+
+        CliRun r = CliRun.of("trace", "--from", THEFT, "--model", "fifo", "--data", data.toString(), "--json");
+
+        assertThat(json(r).at("/assets/0/seeded").bigIntegerValue()).isEqualTo(eth(10));
+        assertThat(r.err()).contains("is not a cordon account graph file; rebuilding it from the chain store");
+        assertThat(CliRun.of("trace", "--from", THEFT, "--model", "fifo", "--data", data.toString()).err()).isEmpty();
     }
 
     @Test
@@ -126,6 +140,23 @@ class EthTraceCommandTest {
                         + "exchange,200000000,0.40000000,2025-02-19T21:20:12Z,20000001,1");
         assertThat(Files.readString(html)).contains("4 ETH").contains("0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4");
         assertThat(Files.readString(tmp.resolve("report-USDT.html"))).contains("200 USDT");
+    }
+
+    /** The fresh address's 5 ETH came from the victim (labelled a source here) through the thief. */
+    @Test
+    void trace_backward_fifo_namesTheSource() throws IOException {
+        Path sources = tmp.resolve("sources.csv");
+        Files.writeString(sources, EthAddresses.checksummed(VICTIM) + ",Victim exchange,exchange\n", StandardCharsets.UTF_8);
+
+        JsonNode j = json(CliRun.of("trace", "--backward", "--from", EthAddresses.checksummed(FRESH), "--model", "fifo",
+                "--labels", sources.toString(), "--data", data.toString(), "--json"));
+
+        assertThat(j.get("direction").asText()).isEqualTo("backward");
+        assertThat(j.at("/assets/0/seeded").bigIntegerValue()).isEqualTo(eth(5));
+        assertThat(j.at("/assets/0/atEndpoints").bigIntegerValue()).isEqualTo(eth(5));
+        assertThat(j.at("/assets/0/endpoints/0/entity").asText()).isEqualTo("Victim exchange");
+        assertThat(j.at("/assets/0/endpoints/0/address").asText()).isEqualTo(EthAddresses.checksummed(VICTIM));
+        assertThat(j.at("/assets/0/unknownOrigin")).isEmpty();
     }
 
     @Test

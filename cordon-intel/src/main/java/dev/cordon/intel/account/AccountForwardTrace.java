@@ -42,6 +42,11 @@ final class AccountForwardTrace {
     private final LongHeap heap = new LongHeap();
     private final Set<Integer> seedAccounts = new HashSet<>();
     private final Set<Integer> seedFlowSet = new HashSet<>();
+    /** Taint and hop that entered a converter (WETH), waiting for the flow that pays it out converted. */
+    private final Map<Integer, BigInteger> parked = new HashMap<>();
+    private final Map<Integer, Integer> parkedHop = new HashMap<>();
+    /** Flows into a converter whose debit was taken early, when the converted payment came first. */
+    private final Set<Integer> preDebited = new HashSet<>();
     final List<Integer> arrivalFlows = new ArrayList<>();
     final List<BigInteger> arrivalTaints = new ArrayList<>();
     int flowsApplied;
@@ -95,12 +100,19 @@ final class AccountForwardTrace {
             apply(f, f == fs ? seedTaints[si++] : null);
             flowsApplied++;
             while (!heap.isEmpty() && (int) (heap.peek() >>> 32) == f) {
-                advance(holders.get((int) heap.pop()), f);
+                Holder h = holders.get((int) heap.pop());
+                if (h != null && h.activeAt(f)) {
+                    advance(h, f);
+                }
             }
         }
     }
 
-    /** Applies one flow to the sender's and the receiver's pools. */
+    /**
+     * Applies one flow to the sender's and the receiver's pools. A wrap or unwrap through a
+     * converter (WETH) is one movement: the taint of what went in comes out converted, to the same
+     * account, in the other asset.
+     */
     private void apply(int f, BigInteger seedTaint) {
         int sender = g.from(f);
         int receiver = g.to(f);
@@ -108,19 +120,29 @@ final class AccountForwardTrace {
         BigInteger amount = g.amount(f);
         Holder hs = active(sender, f);
         Holder hr = receiver == sender ? hs : active(receiver, f);
-        AccountTotals books = totals.computeIfAbsent(asset, k -> new AccountTotals());
+        AccountTotals books = totals.computeIfAbsent(g.bookAsset(asset), k -> new AccountTotals());
+        int partner = g.isConverter(sender) || g.isConverter(receiver) ? g.partner(f) : AccountGraph.NONE;
         BigInteger t = BigInteger.ZERO;
-        AccountPool from = hs == null ? null : hs.pools.get(asset);
-        if (from != null) {
-            t = from.debit(amount);
+        int hop = hs == null || hs.hop == Integer.MAX_VALUE ? Integer.MAX_VALUE : hs.hop + 1;
+        if (partner != AccountGraph.NONE && g.isConverter(sender)) {
+            if (partner < f) {
+                t = parked.getOrDefault(f, BigInteger.ZERO);
+                hop = parkedHop.getOrDefault(f, Integer.MAX_VALUE);
+                parked.remove(f);
+            } else if (hr != null && hr.pools.containsKey(g.asset(partner))) {
+                t = hr.pools.get(g.asset(partner)).debit(g.amount(partner));
+                preDebited.add(partner);
+                hop = hr.hop == Integer.MAX_VALUE ? hr.hop : hr.hop + 1;
+            }
+        } else if (hs != null && hs.pools.containsKey(asset) && !preDebited.remove(f)) {
+            t = hs.pools.get(asset).debit(amount);
         }
-        int hop = hs == null ? Integer.MAX_VALUE : hs.hop == Integer.MAX_VALUE ? hs.hop : hs.hop + 1;
         if (seedTaint != null) {
             books.seeded = books.seeded.add(seedTaint);
             books.overlap = books.overlap.add(t.min(seedTaint));
             t = t.max(seedTaint);
             hop = 0;
-        } else if (t.signum() > 0 && hs.hop >= limits.maxHops()) {
+        } else if (t.signum() > 0 && hop > limits.maxHops()) {
             books.untraced = books.untraced.add(t);
             t = BigInteger.ZERO;
         }
@@ -131,10 +153,21 @@ final class AccountForwardTrace {
         if (t.signum() > 0) {
             t = stopAtEndpointOrLimit(f, receiver, asset, t, seedTaint != null, books);
         }
-        if (t.signum() > 0) {
+        if (partner != AccountGraph.NONE && g.isConverter(receiver) && (partner > f || t.signum() == 0)) {
+            park(partner, f, receiver, t, hop);
+        } else if (t.signum() > 0) {
             taint(receiver, hr, f, asset, amount, t, hop);
         } else if (hr != null && hr.pools.containsKey(asset)) {
             hr.pools.get(asset).credit(amount, BigInteger.ZERO);
+        }
+    }
+
+    /** Holds the taint that entered a converter until its converted payment {@code partner} is applied. */
+    private void park(int partner, int f, int converter, BigInteger t, int hop) {
+        if (partner > f && t.signum() > 0) {
+            parked.merge(partner, t, BigInteger::add);
+            parkedHop.merge(partner, hop, Math::min);
+            heap.push((long) partner << 32 | converter);
         }
     }
 
@@ -244,7 +277,7 @@ final class AccountForwardTrace {
     private void closeBooks() {
         for (Holder h : holders.values()) {
             for (Map.Entry<Integer, AccountPool> e : h.pools.entrySet()) {
-                AccountTotals books = totals.computeIfAbsent(e.getKey(), k -> new AccountTotals());
+                AccountTotals books = totals.computeIfAbsent(g.bookAsset(e.getKey()), k -> new AccountTotals());
                 books.held = books.held.add(e.getValue().taint());
             }
         }

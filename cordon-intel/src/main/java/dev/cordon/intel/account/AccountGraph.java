@@ -4,7 +4,11 @@ import dev.cordon.core.BlockHash;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
 import dev.cordon.core.TransferKind;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +51,10 @@ public final class AccountGraph {
     private int[] nextOfSender = new int[1024];
     private int[] nextOfReceiver = new int[1024];
     private final List<BigInteger> huge = new ArrayList<>();
+    /** Wrapped-token contracts (WETH): the senders of WRAP and receivers of UNWRAP flows. */
+    private final java.util.BitSet converters = new java.util.BitSet();
+    /** Assets minted by a converter (WETH): counted in the native asset's books. */
+    private final java.util.BitSet wrapped = new java.util.BitSet();
     private int[] firstOf = new int[0];
     private int[] lastOf = new int[0];
     private int accounts;
@@ -107,6 +115,59 @@ public final class AccountGraph {
 
     public TransferKind kind(int flow) {
         return TransferKind.ofId(kind[flow]);
+    }
+
+    /** Whether the account is a wrapped-token contract (it minted by WRAP or burnt by UNWRAP). */
+    public boolean isConverter(int account) {
+        return account >= 0 && converters.get(account);
+    }
+
+    /**
+     * The other half of a wrap or unwrap through a converter: for a flow into the converter, the
+     * flow out of it to the same account, in the same transaction, of the same amount, in the other
+     * asset (ETH in, WETH out for a wrap; WETH in, ETH out for an unwrap), and the reverse; or
+     * {@link #NONE}. Binary search of the transaction, then a scan of its flows.
+     */
+    public int partner(int flow) {
+        int into = to[flow];
+        int out = from[flow];
+        int converter = isConverter(into) ? into : isConverter(out) ? out : -1;
+        if (converter < 0 || into == out) {
+            return NONE;
+        }
+        int party = converter == into ? out : into;
+        int[] range = flowsOfTx(height[flow], txIndex[flow]);
+        BigInteger a = amount(flow);
+        for (int f = range[0]; f < range[1]; f++) {
+            boolean mirrored = converter == into ? from[f] == converter && to[f] == party
+                    : to[f] == converter && from[f] == party;
+            if (f != flow && mirrored && asset[f] != asset[flow] && (isWrap(f) || isWrap(flow)) && amount(f).equals(a)) {
+                return f;
+            }
+        }
+        return NONE;
+    }
+
+    private boolean isWrap(int f) {
+        return kind[f] == TransferKind.WRAP.id() || kind[f] == TransferKind.UNWRAP.id();
+    }
+
+    private void markConverter(int f) {
+        if (kind[f] == TransferKind.WRAP.id()) {
+            converters.set(from[f]);
+            wrapped.set(asset[f]);
+        } else if (kind[f] == TransferKind.UNWRAP.id()) {
+            converters.set(to[f]);
+            wrapped.set(asset[f]);
+        }
+    }
+
+    /**
+     * The asset whose books a flow in {@code assetId} is counted in: the native asset (0) for a
+     * wrapped native token (WETH, one for one), else the asset itself.
+     */
+    public int bookAsset(int assetId) {
+        return assetId > 0 && wrapped.get(assetId) ? 0 : assetId;
     }
 
     /** Whether the flow is a fee (burnt or paid to the block producer). */
@@ -197,6 +258,7 @@ public final class AccountGraph {
         setAmount(f, units);
         nextOfSender[f] = NONE;
         nextOfReceiver[f] = NONE;
+        markConverter(f);
         link(sender, f);
         if (receiver != sender) {
             link(receiver, f);
@@ -282,6 +344,105 @@ public final class AccountGraph {
         amountHigh = Arrays.copyOf(amountHigh, cap);
         nextOfSender = Arrays.copyOf(nextOfSender, cap);
         nextOfReceiver = Arrays.copyOf(nextOfReceiver, cap);
+    }
+
+    /** Writes the graph's fields in the layout of {@link AccountGraphFile}. */
+    void writeTo(DataOutputStream out, byte[] magic, int version) throws IOException {
+        out.write(magic);
+        out.writeInt(version);
+        int blocks = firstHeight < 0 ? 0 : (int) Math.min(blockTime.length, lastHeight - firstHeight + 1);
+        out.writeInt(flows);
+        out.writeInt(accounts);
+        out.writeInt(blocks);
+        out.writeInt(huge.size());
+        out.writeLong(firstSeq);
+        out.writeLong(firstHeight);
+        out.writeLong(lastHeight);
+        out.write(lastHash == null ? new byte[32] : lastHash.bytes());
+        for (int[] a : new int[][] {from, to, asset, height, txIndex}) {
+            writeInts(out, a, flows);
+        }
+        out.write(kind, 0, flows);
+        writeLongs(out, amountLow, flows);
+        writeLongs(out, amountHigh, flows);
+        writeInts(out, nextOfSender, flows);
+        writeInts(out, nextOfReceiver, flows);
+        writeInts(out, firstOf, accounts);
+        writeInts(out, lastOf, accounts);
+        writeLongs(out, blockTime, blocks);
+        for (BigInteger h : huge) {
+            byte[] b = h.toByteArray();
+            int skip = b.length > 1 && b[0] == 0 ? 1 : 0;
+            out.writeInt(b.length - skip);
+            out.write(b, skip, b.length - skip);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote after the magic and version. */
+    static AccountGraph readFrom(DataInputStream in, Path file, long fileSize) throws IOException {
+        AccountGraph g = new AccountGraph();
+        int n = in.readInt();
+        int accounts = in.readInt();
+        int blocks = in.readInt();
+        int hugeCount = in.readInt();
+        if (n < 0 || accounts < 0 || blocks < 0 || hugeCount < 0 || hugeCount > n
+                || 45L * n + 8L * accounts + 8L * blocks > fileSize) {
+            throw AccountGraphFile.damaged(file);
+        }
+        g.firstSeq = in.readLong();
+        g.firstHeight = in.readLong();
+        g.lastHeight = in.readLong();
+        byte[] hash = new byte[32];
+        in.readFully(hash);
+        g.lastHash = AccountGraphFile.hashOrNull(hash);
+        g.ensureFlowCapacity(Math.max(n, 1));
+        for (int[] a : new int[][] {g.from, g.to, g.asset, g.height, g.txIndex}) {
+            readInts(in, a, n);
+        }
+        in.readFully(g.kind, 0, n);
+        readLongs(in, g.amountLow, n);
+        readLongs(in, g.amountHigh, n);
+        readInts(in, g.nextOfSender, n);
+        readInts(in, g.nextOfReceiver, n);
+        g.firstOf = new int[accounts];
+        g.lastOf = new int[accounts];
+        readInts(in, g.firstOf, accounts);
+        readInts(in, g.lastOf, accounts);
+        g.blockTime = new long[blocks];
+        readLongs(in, g.blockTime, blocks);
+        for (int i = 0; i < hugeCount; i++) {
+            g.huge.add(AccountGraphFile.huge(in));
+        }
+        g.flows = n;
+        g.accounts = accounts;
+        for (int f = 0; f < n; f++) {
+            g.markConverter(f);
+        }
+        return g;
+    }
+
+    private static void writeInts(DataOutputStream out, int[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            out.writeInt(a[i]);
+        }
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            out.writeLong(a[i]);
+        }
+    }
+
+    private static void readInts(DataInputStream in, int[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readInt();
+        }
+    }
+
+    private static void readLongs(DataInputStream in, long[] a, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readLong();
+        }
     }
 
     /** Approximate bytes held by the arrays (for reports and benchmarks). */

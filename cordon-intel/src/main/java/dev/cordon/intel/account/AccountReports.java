@@ -51,6 +51,78 @@ final class AccountReports {
         this.t = t;
     }
 
+    /** One backward report per asset: sources as endpoints, value of unknown origin as mined. */
+    List<TraceReport> backward(AccountBackwardTrace b) {
+        List<TraceReport> out = new ArrayList<>();
+        for (Map.Entry<Integer, AccountTotals> e : new TreeMap<>(b.totals()).entrySet()) {
+            AccountTotals books = e.getValue();
+            if (books.seeded.signum() == 0) {
+                continue;
+            }
+            Asset a = store.assetById(e.getKey()).orElseThrow();
+            List<EndpointFlow> flows = sourceFlows(b, e.getKey(), a, books.seeded);
+            List<TracedOutput> unknown = new ArrayList<>();
+            b.unknownAt.entrySet().stream()
+                    .filter(x -> g.bookAsset(g.asset(b.unknownFlow.get(x.getKey()))) == e.getKey())
+                    .sorted(Comparator.comparing((Map.Entry<Integer, BigInteger> x) -> x.getValue()).reversed()
+                            .thenComparingInt(Map.Entry::getKey))
+                    .limit(request.maxHeld())
+                    .forEach(x -> unknown.add(step(b.unknownFlow.get(x.getKey()), x.getKey(), x.getValue(), a)));
+            out.add(new TraceReport(TraceReport.Direction.BACKWARD, request.model().name(), request.model().conserves(),
+                    amount(a, books.seeded), amount(a, books.endpoints), amount(a, BigInteger.ZERO),
+                    amount(a, BigInteger.ZERO), amount(a, books.untraced), amount(a, books.mined),
+                    amount(a, books.overlap), flows, unknown, b.flowsExpanded, b.unknownAt.size()));
+        }
+        return out;
+    }
+
+    private List<EndpointFlow> sourceFlows(AccountBackwardTrace b, int asset, Asset a, BigInteger seeded) {
+        Map<Integer, List<Integer>> bySender = new LinkedHashMap<>();
+        for (int i = 0; i < b.sourceFlows.size(); i++) {
+            int f = b.sourceFlows.get(i);
+            if (g.bookAsset(g.asset(f)) == asset) {
+                bySender.computeIfAbsent(g.from(f), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<EndpointFlow> flows = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> e : bySender.entrySet()) {
+            List<Integer> idx = e.getValue();
+            BigInteger sum = BigInteger.ZERO;
+            long first = Long.MAX_VALUE;
+            for (int i : idx) {
+                sum = sum.add(b.sourceUnits.get(i));
+                first = Math.min(first, g.height(b.sourceFlows.get(i)));
+            }
+            idx.sort(Comparator.comparing((Integer i) -> b.sourceUnits.get(i)).reversed().thenComparing(i -> i));
+            List<TracePath> paths = new ArrayList<>();
+            for (int i : idx.subList(0, Math.min(request.maxPaths(), idx.size()))) {
+                paths.add(backwardPath(b, b.sourceFlows.get(i), b.sourceUnits.get(i), a));
+            }
+            double share = new BigDecimal(sum).divide(new BigDecimal(seeded), MathContext.DECIMAL64).doubleValue();
+            flows.add(new EndpointFlow(address(e.getKey()), endpoints.endpoint(Chain.ETHEREUM, e.getKey()).orElseThrow(),
+                    new Amount(a, sum), share, time(first), first, idx.size(), paths));
+        }
+        flows.sort(Comparator.comparing(EndpointFlow::amount).reversed().thenComparing(f -> f.address().value()));
+        return flows;
+    }
+
+    /** From the target flow back to the source flow: each step the flow that asked the most of the next. */
+    private TracePath backwardPath(AccountBackwardTrace b, int sourceFlow, BigInteger units, Asset a) {
+        List<TracedOutput> steps = new ArrayList<>();
+        steps.add(step(sourceFlow, g.to(sourceFlow), units, a));
+        Set<Integer> seen = new HashSet<>();
+        seen.add(sourceFlow);
+        for (int cur = sourceFlow; !b.seedFlows.contains(cur); ) {
+            Integer next = b.parent.get(cur);
+            if (next == null || !seen.add(next)) {
+                break;
+            }
+            steps.add(0, step(next, g.to(next), b.parentUnits(cur), a));
+            cur = next;
+        }
+        return new TracePath(steps);
+    }
+
     List<TraceReport> build() {
         List<TraceReport> out = new ArrayList<>();
         for (Map.Entry<Integer, AccountTotals> e : new TreeMap<>(t.totals()).entrySet()) {
@@ -64,34 +136,41 @@ final class AccountReports {
     private TraceReport report(int asset, AccountTotals b) {
         Asset a = store.assetById(asset).orElseThrow();
         List<EndpointFlow> flows = endpointFlows(asset, a, b.seeded);
-        List<Map.Entry<Holder, BigInteger>> held = new ArrayList<>();
+        List<Map.Entry<HeldPool, BigInteger>> held = new ArrayList<>();
         int tainted = 0;
         for (Holder h : t.holders().values()) {
-            AccountPool p = h.pools.get(asset);
-            if (p != null) {
-                tainted++;
-                if (p.taint().signum() > 0) {
-                    held.add(Map.entry(h, p.taint()));
+            boolean touched = false;
+            for (Map.Entry<Integer, AccountPool> e : h.pools.entrySet()) {
+                if (g.bookAsset(e.getKey()) == asset) {
+                    touched = true;
+                    if (e.getValue().taint().signum() > 0) {
+                        held.add(Map.entry(new HeldPool(h, e.getKey()), e.getValue().taint()));
+                    }
                 }
             }
+            tainted += touched ? 1 : 0;
         }
-        held.sort(Comparator.comparing((Map.Entry<Holder, BigInteger> x) -> x.getValue()).reversed()
-                .thenComparingInt(x -> x.getKey().account));
+        held.sort(Comparator.comparing((Map.Entry<HeldPool, BigInteger> x) -> x.getValue()).reversed()
+                .thenComparingInt(x -> x.getKey().holder().account).thenComparingInt(x -> x.getKey().asset()));
         List<TracedOutput> heldList = new ArrayList<>();
-        for (Map.Entry<Holder, BigInteger> x : held.subList(0, Math.min(request.maxHeld(), held.size()))) {
-            int f = x.getKey().parent(asset);
-            heldList.add(step(f, x.getKey().account, x.getValue(), a));
+        for (Map.Entry<HeldPool, BigInteger> x : held.subList(0, Math.min(request.maxHeld(), held.size()))) {
+            int f = x.getKey().holder().parent(x.getKey().asset());
+            heldList.add(step(f, x.getKey().holder().account, x.getValue(), a));
         }
         return new TraceReport(TraceReport.Direction.FORWARD, request.model().name(), request.model().conserves(),
                 amount(a, b.seeded), amount(a, b.endpoints), amount(a, b.held), amount(a, b.fees), amount(a, b.untraced),
                 amount(a, BigInteger.ZERO), amount(a, b.overlap), flows, heldList, t.flowsApplied, tainted);
     }
 
+    /** A tainted account's pool in one asset. */
+    private record HeldPool(Holder holder, int asset) {
+    }
+
     private List<EndpointFlow> endpointFlows(int asset, Asset a, BigInteger seeded) {
         Map<Integer, List<Integer>> byAccount = new LinkedHashMap<>();
         for (int i = 0; i < t.arrivalFlows.size(); i++) {
             int f = t.arrivalFlows.get(i);
-            if (g.asset(f) == asset) {
+            if (g.bookAsset(g.asset(f)) == asset) {
                 byAccount.computeIfAbsent(g.to(f), k -> new ArrayList<>()).add(i);
             }
         }
@@ -120,22 +199,28 @@ final class AccountReports {
                 new Amount(a, sum), share, time(firstHeight), firstHeight, arrivals.size(), paths);
     }
 
-    /** The chain of parent flows from a seed to arrival {@code f}, seed first. */
+    /**
+     * The chain of parent flows from a seed to arrival {@code f}, seed first; a payment out of a
+     * converter (WETH) continues with what was paid in for it.
+     */
     private TracePath path(int f, BigInteger taint, Asset a) {
-        int asset = g.asset(f);
         List<TracedOutput> steps = new ArrayList<>();
         steps.add(step(f, g.to(f), taint, a));
         Set<Integer> seen = new HashSet<>();
         seen.add(f);
         int cur = f;
         while (!t.isSeedFlow(cur)) {
-            Holder h = t.holders().get(g.from(cur));
-            int parent = h == null ? AccountGraph.NONE : h.parent(asset);
-            if (parent == AccountGraph.NONE || !seen.add(parent)) {
+            int sender = g.from(cur);
+            int partner = g.isConverter(sender) ? g.partner(cur) : AccountGraph.NONE;
+            Holder h = t.holders().get(sender);
+            int next = partner != AccountGraph.NONE ? partner : h == null ? AccountGraph.NONE : h.parent(g.asset(cur));
+            if (next == AccountGraph.NONE || !seen.add(next)) {
                 break;
             }
-            steps.add(0, step(parent, g.to(parent), h.parentTaint.get(asset), a));
-            cur = parent;
+            BigInteger units = partner != AccountGraph.NONE ? steps.get(0).tainted().units()
+                    : h.parentTaint.get(g.asset(cur));
+            steps.add(0, step(next, g.to(next), units, a));
+            cur = next;
         }
         return new TracePath(steps);
     }

@@ -51,6 +51,40 @@ public final class AccountTracer {
      *                         {@link ErrorCode#USAGE} when the seeds select no value
      */
     public List<TraceReport> forward(AccountTraceRequest request) {
+        Seeds seeds = seeds(request);
+        AccountForwardTrace t = AccountForwardTrace.run(graph, request.model(), endpoints, seeds.flows, seeds.units,
+                limits(request, seeds));
+        return new AccountReports(graph, store, endpoints, request, t).build();
+    }
+
+    /**
+     * Attributes the seeds' value to the labelled sources it came from, and to value of unknown
+     * origin (reported as mined), with the model's rule for reading a balance backward.
+     *
+     * @throws CordonException as {@link #forward}
+     */
+    public List<TraceReport> backward(AccountTraceRequest request) {
+        Seeds seeds = seeds(request);
+        Map<Integer, BigInteger> targets = new java.util.LinkedHashMap<>();
+        java.util.Set<Integer> accounts = new java.util.HashSet<>();
+        for (int i = 0; i < seeds.flows.length; i++) {
+            targets.put(seeds.flows[i], seeds.units[i]);
+        }
+        for (TraceSeed s : request.seeds()) {
+            if (s instanceof TraceSeed.Received r) {
+                accounts.add(accountId(r.address()));
+            }
+        }
+        AccountBackwardTrace b = AccountBackwardTrace.run(graph, request.model(), endpoints, targets, accounts,
+                limits(request, seeds));
+        return new AccountReports(graph, store, endpoints, request, null).backward(b);
+    }
+
+    /** Seed flows in chain order and the units taken of each (all of it, or up to the amount per asset). */
+    private record Seeds(int[] flows, BigInteger[] units) {
+    }
+
+    private Seeds seeds(AccountTraceRequest request) {
         TreeSet<Integer> flows = new TreeSet<>();
         for (TraceSeed s : request.seeds()) {
             addFlows(s, request, flows);
@@ -74,12 +108,17 @@ public final class AccountTracer {
         if (n == 0) {
             throw new CordonException(ErrorCode.USAGE, "the seeds moved no value to trace");
         }
+        return new Seeds(java.util.Arrays.copyOf(seedFlows, n), java.util.Arrays.copyOf(seedTaints, n));
+    }
+
+    private AccountLimits limits(AccountTraceRequest request, Seeds seeds) {
         Map<Integer, BigInteger> min = new HashMap<>();
-        request.minValue().ifPresent(v -> flows.forEach(f -> min.put(graph.asset(f), units(v, graph.asset(f)))));
-        AccountLimits limits = new AccountLimits(request.maxHops(), Map.copyOf(min), request.untilHeight());
-        AccountForwardTrace t = AccountForwardTrace.run(graph, request.model(), endpoints,
-                java.util.Arrays.copyOf(seedFlows, n), java.util.Arrays.copyOf(seedTaints, n), limits);
-        return new AccountReports(graph, store, endpoints, request, t).build();
+        request.minValue().ifPresent(v -> {
+            for (int f : seeds.flows) {
+                min.put(graph.asset(f), units(v, graph.asset(f)));
+            }
+        });
+        return new AccountLimits(request.maxHops(), min, request.untilHeight());
     }
 
     private void addFlows(TraceSeed seed, AccountTraceRequest request, TreeSet<Integer> out) {

@@ -122,4 +122,9 @@ public final class HaircutTaint implements TaintModel {
     public AccountPool accountPool(BigInteger cleanBalance) {
         return new HaircutPool(cleanBalance);
     }
+
+    @Override
+    public AccountRule accountRule() {
+        return AccountRule.PROPORTIONAL;
+    }
 }

@@ -60,4 +60,9 @@ public final class PoisonTaint implements TaintModel {
     public AccountPool accountPool(BigInteger cleanBalance) {
         return new PoisonPool(cleanBalance);
     }
+
+    @Override
+    public AccountRule accountRule() {
+        return AccountRule.ANY_CONTACT;
+    }
 }

@@ -22,6 +22,11 @@ abstract class RangeTaint implements TaintModel {
         return true;
     }
 
+    @Override
+    public AccountRule accountRule() {
+        return lastInFirst ? AccountRule.NEWEST_FIRST : AccountRule.OLDEST_FIRST;
+    }
+
     /** A queue of credits, taken from the front (FIFO) or the back (LIFO). */
     @Override
     public AccountPool accountPool(BigInteger cleanBalance) {

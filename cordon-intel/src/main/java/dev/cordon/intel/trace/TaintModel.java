@@ -57,6 +57,9 @@ public interface TaintModel {
      */
     AccountPool accountPool(BigInteger cleanBalance);
 
+    /** The model's rule for reading a balance backward: which earlier credits a debit is made of. */
+    AccountRule accountRule();
+
     /** The model of that name: {@code poison}, {@code haircut}, {@code fifo} or {@code lifo}. */
     static TaintModel named(String name) {
         return TaintModels.named(name);

@@ -82,6 +82,40 @@ class AccountGraphTest {
     }
 
     @Test
+    void saveLoad_roundTripsEveryField_andRefusesDamage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        try (ChainStore store = MemoryChainStore.create()) {
+            EthChain c = chain();
+            c.applyTo(store);
+            AccountGraph g = AccountGraphBuilder.build(store.ethereum());
+            java.nio.file.Path file = dir.resolve("eth.graph");
+            AccountGraphFile.save(g, file);
+
+            AccountGraph back = AccountGraphFile.load(file);
+            assertThat(back.flowCount()).isEqualTo(g.flowCount());
+            assertThat(back.lastHash()).isEqualTo(g.lastHash());
+            assertThat(back.blockTime(101)).isEqualTo(g.blockTime(101));
+            for (int f = 0; f < g.flowCount(); f++) {
+                assertThat(back.amount(f)).isEqualTo(g.amount(f));
+                assertThat(back.nextFlowOf(back.from(f), f)).isEqualTo(g.nextFlowOf(g.from(f), f));
+                assertThat(back.nextFlowOf(back.to(f), f)).isEqualTo(g.nextFlowOf(g.to(f), f));
+                assertThat(back.kind(f)).isEqualTo(g.kind(f));
+            }
+            AccountGraphBuilder.extend(back, store.ethereum());
+            assertThat(back.flowCount()).isEqualTo(g.flowCount());
+
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 1;
+            java.nio.file.Files.write(file, bytes);
+            assertThatThrownBy(() -> AccountGraphFile.load(file)).isInstanceOf(CordonException.class)
+                    .hasMessageContaining("damaged");
+            java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, 30));
+            assertThatThrownBy(() -> AccountGraphFile.load(file)).isInstanceOf(CordonException.class)
+                    .hasMessageContaining("delete it to rebuild");
+        }
+    }
+
+    @Test
     void flowsOfTx_isTheTransactionsRange() {
         try (ChainStore store = MemoryChainStore.create()) {
             chain().applyTo(store);

@@ -66,6 +66,46 @@ class AccountTraceOracleTest {
         }
     }
 
+    /** Backward, every conserving model explains the targets' value exactly: sources + unknown + limits. */
+    @Test
+    void backward_balances_onRandomChains() {
+        long seed = new Random().nextLong();
+        System.out.println("AccountTraceOracleTest backward seed=" + seed);
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 60; round++) {
+            EthChain c = new EthChain();
+            List<TxId> txs = randomChain(c, rnd);
+            List<TraceSeed> targets = List.of(new TraceSeed.Tx(txs.get(txs.size() / 2 + rnd.nextInt(txs.size() / 2))),
+                    new TraceSeed.Received(EthChain.addr(rnd.nextInt(ACCOUNTS))));
+            int hops = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(3) : Integer.MAX_VALUE;
+            try (ChainStore store = MemoryChainStore.create()) {
+                c.applyTo(store);
+                Map<Address, Endpoint> eps = new HashMap<>();
+                SERVICES.forEach(i -> eps.put(EthChain.addr(i), new Endpoint("S" + i, Category.EXCHANGE)));
+                AccountTracer tracer = new AccountTracer(AccountGraphBuilder.build(store.ethereum()), store.ethereum(),
+                        MapEndpointResolver.of(eps, store));
+                for (TaintModel m : TaintModels.all()) {
+                    if (!m.conserves()) {
+                        continue;
+                    }
+                    for (TraceSeed t : targets) {
+                        List<TraceReport> rs;
+                        try {
+                            rs = tracer.backward(AccountTraceRequest.of(List.of(t), m)
+                                    .withLimits(hops, Optional.empty(), Long.MAX_VALUE));
+                        } catch (dev.cordon.core.CordonException e) {
+                            continue;
+                        }
+                        for (TraceReport r : rs) {
+                            assertThat(r.balances()).as("seed=%d round=%d model=%s %s", seed, round, m.name(), t).isTrue();
+                            assertThat(r.held().units()).isZero();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static void compare(ChainStore store, List<Transfer> flows, Set<TxId> seeds, TaintModel m, int hops,
                                 long until, Optional<BigDecimal> min, String where) {
         Map<Address, Endpoint> eps = new HashMap<>();

@@ -206,6 +206,98 @@ class AccountTracerTest {
         assertThat(r.atEndpoints().units()).isEqualTo(BigInteger.valueOf(400_000));
     }
 
+    private List<TraceReport> backward(String model) {
+        EndpointResolver sources = MapEndpointResolver.of(Map.of(addr(VICTIM), new Endpoint("Victim", Category.EXCHANGE)),
+                store);
+        AccountTracer t = new AccountTracer(AccountGraphBuilder.build(store.ethereum()), store.ethereum(), sources);
+        return t.backward(AccountTraceRequest.of(List.of(new TraceSeed.Received(addr(Y))), TaintModel.named(model)));
+    }
+
+    /** 4's 6 ETH: 3 of the thief's 4 ETH (so of the victim's 10), and 3 of 6's ETH, whose origin the chain does not show. */
+    @Test
+    void backward_fifo_attributesTheOldestCredits() {
+        TraceReport r = backward("fifo").get(0);
+
+        assertThat(r.direction()).isEqualTo(TraceReport.Direction.BACKWARD);
+        assertThat(r.seeded().units()).isEqualTo(eth(6));
+        assertThat(r.atEndpoints().units()).isEqualTo(eth(3));
+        assertThat(r.mined().units()).isEqualTo(eth(3));
+        assertThat(r.balances()).isTrue();
+        assertThat(r.endpoints()).singleElement().satisfies(f -> {
+            assertThat(f.address()).isEqualTo(addr(VICTIM));
+            assertThat(f.firstHeight()).isEqualTo(100);
+            assertThat(f.paths().get(0).steps()).extracting(s -> s.address().orElseThrow(), s -> s.tainted().units())
+                    .containsExactly(tuple(addr(Y), eth(3)), tuple(addr(X), eth(3)), tuple(addr(THIEF), eth(3)));
+        });
+        assertThat(r.heldOutputs()).extracting(o -> o.address().orElseThrow(), o -> o.tainted().units())
+                .containsExactly(tuple(addr(CLEAN), eth(3)));
+    }
+
+    /**
+     * LIFO: 3's fee and payment take 6's 5 ETH first. Haircut attributes to the victim exactly what
+     * the forward haircut trace of the theft left at 4.
+     */
+    @Test
+    void backward_lifo_haircut_poison() {
+        TraceReport lifo = backward("lifo").get(0);
+        TraceReport haircut = backward("haircut").get(0);
+        TraceReport poison = backward("poison").get(0);
+
+        assertThat(lifo.atEndpoints().units()).isEqualTo(eth(2));
+        assertThat(lifo.mined().units()).isEqualTo(eth(4));
+        assertThat(lifo.balances()).isTrue();
+        assertThat(haircut.atEndpoints().units()).isEqualTo(new BigInteger("2666666666666666667"));
+        assertThat(haircut.mined().units()).isEqualTo(new BigInteger("3333333333333333333"));
+        assertThat(haircut.balances()).isTrue();
+        assertThat(poison.conserving()).isFalse();
+        assertThat(poison.atEndpoints().units()).isEqualTo(eth(10));
+    }
+
+    /**
+     * The thief wraps 6 ETH into WETH, pays 4 WETH to 3 and unwraps 2; 3 pays the WETH to the exchange.
+     * Taint passes the WETH contract converted, both ways, and back to the source; WETH is counted in
+     * the books of ETH.
+     */
+    @Test
+    void wrapAndUnwrap_carryTaintThroughWeth() {
+        try (ChainStore s = MemoryChainStore.create()) {
+            EthChain c = new EthChain();
+            c.tx(VICTIM, 0, 0).eth(VICTIM, THIEF, eth(10));
+            TxId stolen = c.lastTx();
+            c.block();
+            c.tx(THIEF, 0, 0).wrap(THIEF, eth(6)).block();
+            c.tx(THIEF, 0, 0).weth(THIEF, X, eth(4)).block();
+            c.tx(THIEF, 0, 0).unwrap(THIEF, eth(2)).block();
+            c.tx(X, 0, 0).weth(X, EXCHANGE, eth(4)).block();
+            c.applyTo(s);
+            EndpointResolver ends = MapEndpointResolver.of(Map.of(addr(EXCHANGE), new Endpoint("Exchange", Category.EXCHANGE),
+                    addr(VICTIM), new Endpoint("Victim", Category.EXCHANGE)), s);
+            AccountTracer t = new AccountTracer(AccountGraphBuilder.build(s.ethereum()), s.ethereum(), ends);
+
+            List<TraceReport> fwd = t.forward(AccountTraceRequest.of(List.of(new TraceSeed.Tx(stolen)), TaintModel.named("fifo")));
+            List<TraceReport> back = t.backward(AccountTraceRequest.of(List.of(new TraceSeed.Received(addr(EXCHANGE))),
+                    TaintModel.named("fifo")));
+
+            assertThat(fwd).singleElement().satisfies(r -> {
+                assertThat(r.seeded().units()).isEqualTo(eth(10));
+                assertThat(r.atEndpoints().units()).isEqualTo(eth(4));
+                assertThat(r.held().units()).isEqualTo(eth(6));
+                assertThat(r.balances()).isTrue();
+                assertThat(r.endpoints().get(0).paths().get(0).steps()).extracting(st -> st.address().orElseThrow())
+                        .containsExactly(addr(THIEF), addr(8_000), addr(THIEF), addr(X), addr(EXCHANGE));
+            });
+            assertThat(back).singleElement().satisfies(r -> {
+                assertThat(r.seeded().asset()).isEqualTo(EthChain.ETH);
+                assertThat(r.seeded().units()).isEqualTo(eth(4));
+                assertThat(r.atEndpoints().units()).isEqualTo(eth(4));
+                assertThat(r.endpoints().get(0).address()).isEqualTo(addr(VICTIM));
+                assertThat(r.balances()).isTrue();
+            });
+            assertThat(fwd.get(0).heldOutputs()).extracting(o -> o.address().orElseThrow(), o -> o.tainted().units())
+                    .containsExactly(tuple(addr(THIEF), eth(6)));
+        }
+    }
+
     @Test
     void forward_unknownSeeds_areNotFound() {
         Address nobody = addr(77);

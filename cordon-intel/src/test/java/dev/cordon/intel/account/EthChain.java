@@ -72,6 +72,27 @@ final class EthChain {
         return this;
     }
 
+    static final Asset WETH = Asset.token(addr(8_000), "WETH", 18);
+
+    /** A WETH deposit: ETH from {@code who} to the WETH contract, WETH minted back. */
+    EthChain wrap(int who, BigInteger wei) {
+        add(TransferKind.NATIVE, addr(who), addr(8_000), ETH, wei);
+        add(TransferKind.WRAP, addr(8_000), addr(who), WETH, wei);
+        return this;
+    }
+
+    /** A WETH withdrawal: the contract's internal ETH payment, then the burn event. */
+    EthChain unwrap(int who, BigInteger wei) {
+        add(TransferKind.INTERNAL, addr(8_000), addr(who), ETH, wei);
+        add(TransferKind.UNWRAP, addr(who), addr(8_000), WETH, wei);
+        return this;
+    }
+
+    EthChain weth(int from, int to, BigInteger units) {
+        add(TransferKind.ERC20, addr(from), addr(to), WETH, units);
+        return this;
+    }
+
     EthChain token(int from, int to, BigInteger units) {
         add(TransferKind.ERC20, addr(from), addr(to), TOKEN, units);
         return this;
