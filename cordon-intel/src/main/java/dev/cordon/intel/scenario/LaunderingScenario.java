@@ -135,7 +135,13 @@ public final class LaunderingScenario {
                 new GroundTruth.Fifo(atEndpoints, oracle.held(), oracle.fees(), deposits), labels);
     }
 
-    private static void writeLabels(Path file, List<LabelRow> rows) {
+    /**
+     * Writes {@code address,entity,category} rows with a header line, the format
+     * {@code cordon trace --labels} reads.
+     *
+     * @throws CordonException with {@link ErrorCode#IO} when writing fails
+     */
+    public static void writeLabels(Path file, List<LabelRow> rows) {
         StringBuilder sb = new StringBuilder("address,entity,category\n");
         for (LabelRow r : rows) {
             sb.append(r.address()).append(',').append(r.entity()).append(',').append(r.category()).append('\n');
