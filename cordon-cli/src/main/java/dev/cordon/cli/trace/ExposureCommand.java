@@ -46,7 +46,8 @@ public final class ExposureCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..*", paramLabel = "ADDRESS", description = "Bitcoin addresses to look up.")
+    @Parameters(arity = "0..*", paramLabel = "ADDRESS",
+            description = "Addresses to look up: Bitcoin, or Ethereum (0x..., per asset, computed over the account graph).")
     List<String> addresses = new ArrayList<>();
 
     @Option(names = "--cluster", paramLabel = "ADDRESS",
@@ -70,9 +71,20 @@ public final class ExposureCommand implements Callable<Integer> {
         if (addresses.isEmpty() && clusters.isEmpty() && entities.isEmpty()) {
             throw new CordonException(ErrorCode.USAGE, "cordon exposure needs an ADDRESS, --cluster ADDRESS or --entity NAME");
         }
-        List<Address> targets = parse(addresses);
+        List<Address> targets = new ArrayList<>();
+        addresses.forEach(a -> targets.add(dev.cordon.cli.chain.Addresses.parse(a)));
         List<Address> clusterOf = parse(clusters);
         Map<Address, Endpoint> csv = labels == null ? null : TraceCommand.readLabels(labels, false);
+        if (EthExposureRun.isEthereum(targets)) {
+            if (!clusters.isEmpty() || !entities.isEmpty()) {
+                throw new CordonException(ErrorCode.USAGE, "--cluster and --entity sum Bitcoin addresses; "
+                        + "look Ethereum addresses up one by one");
+            }
+            try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
+                EthExposureRun.run(targets, hops == null ? 3 : hops, csv, common.dataDir(), store, common.json(), System.out);
+            }
+            return 0;
+        }
         try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
             ExposureIndex index = index(store, csv);
             Map<String, Object> doc = Json.object();

@@ -187,6 +187,30 @@ class EthTraceCommandTest {
         }
     }
 
+    /** With the thief labelled a perpetrator, the deposit address received 4 ETH and 200 USDT directly from a hack. */
+    @Test
+    void exposure_ethereumAddress_perAsset() throws IOException {
+        Path risk = tmp.resolve("risk.csv");
+        Files.writeString(risk, EthAddresses.checksummed(THIEF) + ",Lazarus,perpetrator\n", StandardCharsets.UTF_8);
+
+        JsonNode j = json(CliRun.of("exposure", "0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4", "--labels", risk.toString(),
+                "--data", data.toString(), "--json"));
+        CliRun text = CliRun.of("exposure", "0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4", "--labels", risk.toString(),
+                "--data", data.toString());
+
+        assertThat(j.get("chain").asText()).isEqualTo("ethereum");
+        assertThat(j.get("riskLabelledAddresses").asInt()).isEqualTo(1);
+        assertThat(j.at("/addresses/0/assets/0/asset").asText()).isEqualTo("ETH");
+        assertThat(j.at("/addresses/0/assets/0/received").bigIntegerValue()).isEqualTo(eth(4));
+        assertThat(j.at("/addresses/0/assets/0/categories/0/category").asText()).isEqualTo("hack");
+        assertThat(j.at("/addresses/0/assets/0/categories/0/direct").bigIntegerValue()).isEqualTo(eth(4));
+        assertThat(j.at("/addresses/0/assets/0/categories/0/share").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/addresses/0/assets/1/asset").asText()).isEqualTo("USDT");
+        assertThat(j.at("/addresses/0/assets/1/categories/0/direct").bigIntegerValue())
+                .isEqualTo(BigInteger.valueOf(200_000_000));
+        assertThat(text.out()).contains("USDT").contains("200").contains("100.00%");
+    }
+
     @Test
     void trace_mixedChains_isAUsageError() {
         CliRun r = CliRun.of("trace", "--from", THEFT, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "--model", "fifo",

@@ -85,7 +85,9 @@ public final class RiskLabels {
         byte[] risk = new byte[0];
         int count = 0;
         for (Map.Entry<Address, RiskCategory> e : byAddress.entrySet()) {
-            OptionalInt id = store.addressId(e.getKey());
+            OptionalInt id = chain == Chain.ETHEREUM
+                    ? store.ethereum().address(e.getKey(), 0).map(i -> OptionalInt.of(i.addressId())).orElse(OptionalInt.empty())
+                    : store.addressId(e.getKey());
             if (id.isEmpty()) {
                 continue;
             }

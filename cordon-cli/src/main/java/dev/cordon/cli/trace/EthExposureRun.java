@@ -1,0 +1,123 @@
+package dev.cordon.cli.trace;
+
+import dev.cordon.cli.Json;
+import dev.cordon.cli.Terminal;
+import dev.cordon.core.Address;
+import dev.cordon.core.Asset;
+import dev.cordon.core.Category;
+import dev.cordon.core.Chain;
+import dev.cordon.core.CordonException;
+import dev.cordon.core.ErrorCode;
+import dev.cordon.intel.IntelStore;
+import dev.cordon.intel.account.AccountExposure;
+import dev.cordon.intel.account.AccountExposureView;
+import dev.cordon.intel.account.AccountGraph;
+import dev.cordon.intel.exposure.RiskCategory;
+import dev.cordon.intel.exposure.RiskLabels;
+import dev.cordon.intel.trace.Endpoint;
+import dev.cordon.store.ChainStore;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code cordon exposure 0x...}: the exposure of Ethereum addresses per asset, computed in chain
+ * order over the account graph of {@code <data>/graph/eth.graph} with the risk labels of the label
+ * store (or {@code --labels}).
+ */
+final class EthExposureRun {
+    private EthExposureRun() {
+    }
+
+    static void run(List<Address> targets, int hops, Map<Address, Endpoint> csv, Path dataDir, ChainStore store,
+                    boolean json, PrintStream out) {
+        AccountGraph g = AccountTraceRun.graph(dataDir, store);
+        RiskLabels risk = risk(csv, dataDir, store);
+        AccountExposure ex = new AccountExposure(risk, hops);
+        ex.extend(g);
+        Map<String, Object> doc = Json.object();
+        doc.put("chain", "ethereum");
+        doc.put("hops", hops);
+        doc.put("asOfHeight", g.lastHeight());
+        doc.put("riskLabelledAddresses", risk.size());
+        List<List<String>> t = Terminal.rows("ADDRESS", "ASSET", "RECEIVED", "CATEGORY", "DIRECT", "INDIRECT", "SHARE");
+        List<Object> rows = new ArrayList<>();
+        for (Address a : targets) {
+            int id = store.ethereum().address(a, 0).map(i -> i.addressId()).orElse(-1);
+            Map<String, Object> row = Json.object();
+            row.put("address", TraceOutput.show(a));
+            List<Object> assets = new ArrayList<>();
+            Map<Integer, AccountExposureView> views = id < 0 ? Map.of() : ex.of(id);
+            for (AccountExposureView v : views.values()) {
+                assets.add(asset(v, store.ethereum().assetById(v.asset()).orElseThrow(), TraceOutput.show(a), t));
+            }
+            row.put("assets", assets);
+            rows.add(row);
+        }
+        doc.put("addresses", rows);
+        if (json) {
+            Json.print(out, doc);
+        } else {
+            out.println("exposure within " + hops + " hops, as of block " + g.lastHeight() + ", " + risk.size()
+                    + " risk-labelled addresses");
+            Terminal.table(out, t);
+        }
+    }
+
+    private static Map<String, Object> asset(AccountExposureView v, Asset a, String address, List<List<String>> t) {
+        Map<String, Object> m = Json.object();
+        m.put("asset", a.symbol());
+        m.put("contract", a.contract().map(TraceOutput::show).orElse(null));
+        m.put("received", v.received());
+        List<Object> cats = new ArrayList<>();
+        for (RiskCategory c : RiskCategory.values()) {
+            if (v.total(c).signum() == 0) {
+                continue;
+            }
+            Map<String, Object> o = Json.object();
+            o.put("category", c.code());
+            o.put("direct", v.direct(c));
+            o.put("indirect", v.indirect(c));
+            o.put("share", v.share(c));
+            cats.add(o);
+            t.add(List.of(address, a.symbol(), new dev.cordon.core.Amount(a, v.received()).toPlainString(), c.code(),
+                    new dev.cordon.core.Amount(a, v.direct(c)).toPlainString(),
+                    new dev.cordon.core.Amount(a, v.indirect(c)).toPlainString(),
+                    String.format(Locale.ROOT, "%.2f%%", 100 * v.share(c))));
+        }
+        if (cats.isEmpty()) {
+            t.add(List.of(address, a.symbol(), new dev.cordon.core.Amount(a, v.received()).toPlainString(), "-", "0", "0",
+                    "0.00%"));
+        }
+        m.put("categories", cats);
+        return m;
+    }
+
+    private static RiskLabels risk(Map<Address, Endpoint> csv, Path dataDir, ChainStore store) {
+        if (csv != null) {
+            Map<Address, Category> m = new HashMap<>();
+            csv.forEach((a, e) -> m.put(a, e.category()));
+            return RiskLabels.of(Chain.ETHEREUM, m, store);
+        }
+        if (!Files.isDirectory(dataDir.resolve(IntelStore.FOLDER))) {
+            return RiskLabels.none(Chain.ETHEREUM);
+        }
+        try (IntelStore intel = IntelStore.open(dataDir)) {
+            return RiskLabels.of(Chain.ETHEREUM, intel.labels(), store);
+        }
+    }
+
+    /** Whether the command line names Ethereum addresses; mixing chains is a usage error. */
+    static boolean isEthereum(List<Address> targets) {
+        long eth = targets.stream().filter(a -> a.chain() == Chain.ETHEREUM).count();
+        if (eth > 0 && eth < targets.size()) {
+            throw new CordonException(ErrorCode.USAGE, "Bitcoin and Ethereum addresses in one call: look them up separately");
+        }
+        return eth > 0;
+    }
+}

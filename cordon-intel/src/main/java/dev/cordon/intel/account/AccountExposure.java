@@ -1,0 +1,186 @@
+package dev.cordon.intel.account;
+
+import dev.cordon.core.CordonException;
+import dev.cordon.core.ErrorCode;
+import dev.cordon.intel.exposure.RiskCategory;
+import dev.cordon.intel.exposure.RiskLabels;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Exposure on an account chain: for every account and asset, of the value it received, how much
+ * came from each {@link RiskCategory} directly (paid by an account with that risk label) or
+ * indirectly (through 2 .. N flows), N the hop cap. The Bitcoin rule of
+ * {@link dev.cordon.intel.exposure.ExposureIndex} (haircut, Möser, Böhme, Breuker 2014) applied to
+ * balances: each account's balance in each asset carries a vector of {@code 8 x N} amounts; a flow
+ * from a risk-labelled account carries its whole amount at hop 1 of that category; a flow from any
+ * other account carries {@code floor(e * amount / balance)} of each of the sender's amounts, one hop
+ * further (the last hop falls off), and takes that much off the sender's vector; a debit beyond the
+ * balance takes the missing units as clean value of unknown origin. Fees leave the sender like any
+ * debit and reach nobody. A wrapped native token (WETH) is counted with the native asset.
+ *
+ * <p>Kept in chain order: {@link #extend} applies the graph's flows from where it stopped, so a
+ * lookup ({@link #of}) is a read. Balances and vectors are exact integers in hash maps keyed by
+ * (account, asset); only accounts with exposure hold a vector. Not thread-safe.
+ */
+public final class AccountExposure {
+    private final RiskLabels risk;
+    private final int hops;
+    private final int width;
+    private int cursor;
+    private final Map<Long, BigInteger> balance = new HashMap<>();
+    private final Map<Long, BigInteger[]> held = new HashMap<>();
+    private final Map<Long, BigInteger> received = new HashMap<>();
+    private final Map<Long, BigInteger[]> receivedFrom = new HashMap<>();
+
+    /**
+     * @param hops the hop cap, 1 .. 8
+     * @throws CordonException with {@link ErrorCode#USAGE} for a hop cap out of range
+     */
+    public AccountExposure(RiskLabels risk, int hops) {
+        if (hops < 1 || hops > 8) {
+            throw new CordonException(ErrorCode.USAGE, "hops must be 1..8: " + hops);
+        }
+        this.risk = risk;
+        this.hops = hops;
+        this.width = RiskCategory.COUNT * hops;
+    }
+
+    /** The hop cap. */
+    public int hops() {
+        return hops;
+    }
+
+    /** Flows applied so far (the next flow to apply). */
+    public int cursor() {
+        return cursor;
+    }
+
+    /**
+     * Applies the graph's flows from the cursor to its end, in chain order.
+     *
+     * @return flows applied
+     */
+    public int extend(AccountGraph g) {
+        int start = cursor;
+        for (; cursor < g.flowCount(); cursor++) {
+            apply(g, cursor);
+        }
+        return cursor - start;
+    }
+
+    /**
+     * What the account received in one asset (its book asset: WETH is counted as ETH) and where
+     * it came from, or empty when it received nothing in that asset.
+     */
+    public Optional<AccountExposureView> of(int account, int bookAsset) {
+        BigInteger r = received.get(key(account, bookAsset));
+        if (r == null) {
+            return Optional.empty();
+        }
+        BigInteger[] e = receivedFrom.get(key(account, bookAsset));
+        return Optional.of(new AccountExposureView(bookAsset, r, hops, e == null ? zeros() : e.clone()));
+    }
+
+    /** Every asset the account received, by asset id. */
+    public Map<Integer, AccountExposureView> of(int account) {
+        Map<Integer, AccountExposureView> out = new TreeMap<>();
+        for (Long k : received.keySet()) {
+            if ((int) (k >>> 32) == account) {
+                int asset = (int) (long) k;
+                of(account, asset).ifPresent(v -> out.put(asset, v));
+            }
+        }
+        return out;
+    }
+
+    private void apply(AccountGraph g, int f) {
+        int asset = g.bookAsset(g.asset(f));
+        long ks = key(g.from(f), asset);
+        BigInteger a = g.amount(f);
+        BigInteger b = balance.getOrDefault(ks, BigInteger.ZERO).max(a);
+        BigInteger[] taken = take(ks, a, b);
+        put(balance, ks, b.subtract(a));
+        if (g.isFee(f)) {
+            return;
+        }
+        BigInteger[] carried = carried(g.from(f), a, taken);
+        long kr = key(g.to(f), asset);
+        balance.merge(kr, a, BigInteger::add);
+        received.merge(kr, a, BigInteger::add);
+        if (carried != null) {
+            add(held, kr, carried);
+            add(receivedFrom, kr, carried);
+        }
+    }
+
+    /** Takes the debit's share off the sender's vector; null when the sender holds none. */
+    private BigInteger[] take(long ks, BigInteger a, BigInteger b) {
+        BigInteger[] e = held.get(ks);
+        if (e == null) {
+            return null;
+        }
+        BigInteger[] t = new BigInteger[width];
+        boolean left = false;
+        for (int i = 0; i < width; i++) {
+            t[i] = e[i].signum() == 0 ? BigInteger.ZERO : e[i].multiply(a).divide(b);
+            e[i] = e[i].subtract(t[i]);
+            left |= e[i].signum() > 0;
+        }
+        if (!left) {
+            held.remove(ks);
+        }
+        return t;
+    }
+
+    /** What the flow carries: all of it at hop 1 from a risk-labelled sender, else the taken share one hop on. */
+    private BigInteger[] carried(int sender, BigInteger a, BigInteger[] taken) {
+        int rc = risk.riskOf(sender);
+        if (rc >= 0) {
+            BigInteger[] c = zeros();
+            c[rc * hops] = a;
+            return c;
+        }
+        if (taken == null) {
+            return null;
+        }
+        BigInteger[] c = zeros();
+        boolean any = false;
+        for (int cat = 0; cat < RiskCategory.COUNT; cat++) {
+            for (int h = 0; h + 1 < hops; h++) {
+                c[cat * hops + h + 1] = taken[cat * hops + h];
+                any |= taken[cat * hops + h].signum() > 0;
+            }
+        }
+        return any ? c : null;
+    }
+
+    private void add(Map<Long, BigInteger[]> m, long k, BigInteger[] v) {
+        BigInteger[] e = m.computeIfAbsent(k, x -> zeros());
+        for (int i = 0; i < width; i++) {
+            e[i] = e[i].add(v[i]);
+        }
+    }
+
+    private static void put(Map<Long, BigInteger> m, long k, BigInteger v) {
+        if (v.signum() == 0) {
+            m.remove(k);
+        } else {
+            m.put(k, v);
+        }
+    }
+
+    private BigInteger[] zeros() {
+        BigInteger[] z = new BigInteger[width];
+        Arrays.fill(z, BigInteger.ZERO);
+        return z;
+    }
+
+    private static long key(int account, int asset) {
+        return (long) account << 32 | (asset & 0xFFFFFFFFL);
+    }
+}
