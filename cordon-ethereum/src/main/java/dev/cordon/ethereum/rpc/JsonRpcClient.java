@@ -1,5 +1,6 @@
 package dev.cordon.ethereum.rpc;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -246,9 +247,9 @@ public final class JsonRpcClient {
     }
 
     private JsonNode parse(byte[] body, String what, Set<String> ignoredFields) {
-        try {
-            JsonNode n = ignoredFields.isEmpty() ? mapper.readTree(body)
-                    : mapper.readTree(new SkippingParser(mapper.getFactory().createParser(body), ignoredFields));
+        try (JsonParser p = mapper.getFactory().createParser(body)) {
+            // Closed here, so that its buffers and the field names it saw go back to the factory's pools.
+            JsonNode n = ignoredFields.isEmpty() ? mapper.readTree(p) : mapper.readTree(new SkippingParser(p, ignoredFields));
             if (n == null || n.isMissingNode()) {
                 throw remote(what, "the node sent an empty response body");
             }
