@@ -109,7 +109,8 @@ public final class JsonRpcClient {
      * As {@link #batch(List)}, but members named in {@code ignoredFields} are skipped by the
      * streaming parser at any depth, without being decoded or kept in the tree: for large
      * results (blocks, receipts, traces) whose calldata, bytecode and blooms the caller never
-     * reads. JSON-RPC envelope members ({@code id}, {@code result}, {@code error} and the error's
+     * reads. A name of the form {@code "logs[].blockHash"} is skipped only in the objects that
+     * are elements of an array member named {@code logs}. JSON-RPC envelope members ({@code id}, {@code result}, {@code error} and the error's
      * {@code code}, {@code message}, {@code data}) must not be listed.
      */
     public List<JsonNode> batch(List<RpcRequest> requests, Set<String> ignoredFields) {
