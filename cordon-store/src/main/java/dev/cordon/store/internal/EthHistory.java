@@ -28,7 +28,10 @@ final class EthHistory {
     private int size;
     private byte[] buf = new byte[64];
 
-    /** Records that the transfer {@code offset} of the current transaction touches {@code addressId}. */
+    /**
+     * Records that the transfer {@code offset} (0 for the transaction's first, below 2^30) of the
+     * current transaction touches {@code addressId} (non-negative) with {@code flags}.
+     */
     void add(int addressId, int offset, int flags) {
         if (size == events.length) {
             events = Arrays.copyOf(events, size * 2);
