@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
  * are single-threaded medians and include JSON parsing of the serialized results; the end-to-end
  * figures include HTTP on 127.0.0.1, batching and the parallel decode, into the in-memory sink
  * ({@code ingest_*}) and into a RocksDB chain store in a temporary folder ({@code store_*});
- * {@code store_apply} is the store alone, applying already decoded blocks. Goal (from the issue): at
+ * {@code store_apply} is the store alone, applying already decoded blocks. Goal: at
  * least 5,000 mainnet-sized blocks per minute end to end, traces included, on 2 cores.
  */
 @Command(name = "ethereum-decode", mixinStandardHelpOptions = true,
@@ -49,8 +49,12 @@ import picocli.CommandLine.Option;
                 "and ingest them end to end from a local JSON-RPC replay node."})
 public final class EthereumDecodeBench implements Callable<Integer> {
     static final double GOAL_BLOCKS_PER_MINUTE = 5_000;
+    /** The cores of the goal's machine, for the projected rate. */
+    private static final int CORES = 2;
     private static final long FIRST = 20_000_000L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** CPU time spent creating, opening and deleting stores since the figure's CPU rounds began. */
+    private long setupCpuNanos;
 
     @Option(names = "--json", description = "Print one JSON object instead of lines.")
     boolean json;
@@ -72,6 +76,10 @@ public final class EthereumDecodeBench implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "10", paramLabel = "N", description = "Blocks per JSON-RPC batch end to end (default ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--only", split = ",", paramLabel = "FIGURE",
+            description = "Measure only the figures whose names start with these (e.g. store_parity,decode); default all.")
+    List<String> only = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (blocks < 1 || txPerBlock < 1 || rounds < 1 || batch < 1 || seconds < 0) {
@@ -87,6 +95,9 @@ public final class EthereumDecodeBench implements Callable<Integer> {
         long transfers = decodeAll(chain, TraceDialect.PARITY);
         report.put("transfers_per_block", Report.round((double) transfers / blocks));
         for (TraceDialect d : new TraceDialect[] {TraceDialect.PARITY, TraceDialect.GETH, TraceDialect.NONE}) {
+            if (!wanted("decode_" + d.code())) {
+                continue;
+            }
             System.err.println("ethereum-decode: decoding with traces " + d.code());
             Sampler.Result r = sampler.measure(() -> {
                 decodeAll(chain, d);
@@ -111,6 +122,10 @@ public final class EthereumDecodeBench implements Callable<Integer> {
         return 0;
     }
 
+    private boolean wanted(String figure) {
+        return only.isEmpty() || only.stream().anyMatch(figure::startsWith);
+    }
+
     /** Parses and decodes every block once; returns the transfers. */
     private static long decodeAll(List<SyntheticEthBlocks.Raw> chain, TraceDialect d) throws Exception {
         BlockFlowDecoder decoder = new BlockFlowDecoder();
@@ -131,21 +146,37 @@ public final class EthereumDecodeBench implements Callable<Integer> {
     /**
      * Measures a whole-chain workload: blocks per wall second (median of the rounds), per minute,
      * and per second of process CPU time over {@code rounds} more runs (the replay server runs in
-     * this process, so its HTTP work is counted too).
+     * this process, so its HTTP work is counted too). Creating and opening each round's fresh
+     * RocksDB store and deleting its folder afterwards, once per process in a real ingest, are
+     * left out of the CPU time (reported apart as {@code _store_open_cpu_ms}); closing it, which
+     * flushes the memtables, is counted. The projected 2-core rate is blocks per
+     * CPU-second × 2 × 60: what two cores fully given to this process would do if the work kept
+     * both busy, the figure a shared machine's wall clock cannot show; {@code _meets_goal} is
+     * by wall clock, {@code _projected_meets_goal} by the projection.
      */
     private void endToEnd(Report report, Sampler sampler, String key, Sampler.Round round) throws Exception {
+        if (!wanted(key)) {
+            return;
+        }
         Sampler.Result r = sampler.measure(round);
+        setupCpuNanos = 0;
         long cpu0 = processCpuNanos();
         long units = 0;
         for (int i = 0; i < rounds; i++) {
             units += round.run();
         }
-        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0 - setupCpuNanos) / 1e9;
+        if (setupCpuNanos > 0) {
+            report.put(key + "_store_open_cpu_ms", Report.round(setupCpuNanos / 1e6 / rounds));
+        }
         double perMinute = r.median() * 60;
+        double projected = units / cpuSeconds * CORES * 60;
         report.put(key + "_blocks_per_s", Report.round(r.median()))
                 .put(key + "_blocks_per_min", Math.round(perMinute))
                 .put(key + "_blocks_per_cpu_s", Report.round(units / cpuSeconds))
-                .put(key + "_meets_goal", perMinute >= GOAL_BLOCKS_PER_MINUTE);
+                .put(key + "_projected_2core_blocks_per_min", Math.round(projected))
+                .put(key + "_meets_goal", perMinute >= GOAL_BLOCKS_PER_MINUTE)
+                .put(key + "_projected_meets_goal", projected >= GOAL_BLOCKS_PER_MINUTE);
     }
 
     /** Ingests the whole chain into a fresh sink (a RocksDB store in a temporary folder, or in memory). */
@@ -157,12 +188,26 @@ public final class EthereumDecodeBench implements Callable<Integer> {
         if (!rocks) {
             return check(new EthereumIngest(source, new InMemoryEthereumSink(), opts, Clock.system(), noWait).run());
         }
-        Path dir = Files.createTempDirectory("cordon-eth-bench");
-        try (ChainStore store = RocksChainStore.open(dir)) {
+        Path dir = freshDir();
+        try (ChainStore store = open(dir)) {
             return check(new EthereumIngest(source, store.ethereum(), opts, Clock.system(), noWait).run());
         } finally {
             delete(dir);
         }
+    }
+
+    private Path freshDir() throws IOException {
+        long c0 = processCpuNanos();
+        Path dir = Files.createTempDirectory("cordon-eth-bench");
+        setupCpuNanos += processCpuNanos() - c0;
+        return dir;
+    }
+
+    private ChainStore open(Path dir) {
+        long c0 = processCpuNanos();
+        ChainStore store = RocksChainStore.open(dir);
+        setupCpuNanos += processCpuNanos() - c0;
+        return store;
     }
 
     private long check(EthereumIngest.Result r) {
@@ -183,9 +228,9 @@ public final class EthereumDecodeBench implements Callable<Integer> {
     }
 
     /** Applies decoded blocks to a fresh RocksDB store: the store's own ingest rate. */
-    private static long applyAll(List<EthBlockFlows> decoded) throws IOException {
-        Path dir = Files.createTempDirectory("cordon-eth-bench");
-        try (ChainStore store = RocksChainStore.open(dir)) {
+    private long applyAll(List<EthBlockFlows> decoded) throws IOException {
+        Path dir = freshDir();
+        try (ChainStore store = open(dir)) {
             decoded.forEach(store.ethereum()::applyBlock);
         } finally {
             delete(dir);
@@ -193,12 +238,14 @@ public final class EthereumDecodeBench implements Callable<Integer> {
         return decoded.size();
     }
 
-    private static void delete(Path dir) throws IOException {
+    private void delete(Path dir) throws IOException {
+        long c0 = processCpuNanos();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
+        setupCpuNanos += processCpuNanos() - c0;
     }
 
     private static long processCpuNanos() {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,40 +41,44 @@ final class ReplayServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             JsonNode req = MAPPER.readTree(ex.getRequestBody().readAllBytes());
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            List<byte[]> parts = new ArrayList<>();
             if (req.isArray()) {
-                out.write('[');
+                parts.add(ascii("["));
                 for (int i = 0; i < req.size(); i++) {
                     if (i > 0) {
-                        out.write(',');
+                        parts.add(ascii(","));
                     }
-                    answer(req.get(i), out);
+                    answer(req.get(i), parts);
                 }
-                out.write(']');
+                parts.add(ascii("]"));
             } else {
-                answer(req, out);
+                answer(req, parts);
             }
+            long length = parts.stream().mapToLong(p -> p.length).sum();
             ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, out.size());
+            ex.sendResponseHeaders(200, length);
             try (OutputStream os = ex.getResponseBody()) {
-                out.writeTo(os);
+                for (byte[] p : parts) {
+                    os.write(p);
+                }
             }
         }
     }
 
-    private void answer(JsonNode req, ByteArrayOutputStream out) throws IOException {
-        out.write(("{\"jsonrpc\":\"2.0\",\"id\":" + req.get("id") + ",\"result\":").getBytes(StandardCharsets.US_ASCII));
+    /** Adds the pieces of one answer, the stored results themselves rather than copies. */
+    private void answer(JsonNode req, List<byte[]> parts) {
+        parts.add(ascii("{\"jsonrpc\":\"2.0\",\"id\":" + req.get("id") + ",\"result\":"));
         String method = req.get("method").asText();
         if (method.equals("eth_blockNumber")) {
-            out.write(('"' + SyntheticEthBlocks.hex(first + blocks.size() - 1) + '"').getBytes(StandardCharsets.US_ASCII));
+            parts.add(ascii('"' + SyntheticEthBlocks.hex(first + blocks.size() - 1) + '"'));
         } else {
             long h = Long.parseLong(req.get("params").get(0).asText().substring(2), 16);
             int i = (int) (h - first);
             if (i < 0 || i >= blocks.size()) {
-                out.write("null".getBytes(StandardCharsets.US_ASCII));
+                parts.add(ascii("null"));
             } else {
                 SyntheticEthBlocks.Raw r = blocks.get(i);
-                out.write(switch (method) {
+                parts.add(switch (method) {
                     case "eth_getBlockByNumber" -> r.block();
                     case "eth_getBlockReceipts" -> r.receipts();
                     case "trace_block" -> r.parity();
@@ -82,7 +86,11 @@ final class ReplayServer implements AutoCloseable {
                 });
             }
         }
-        out.write('}');
+        parts.add(ascii("}"));
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -42,14 +42,17 @@ public final class RpcBlockSource implements BlockSource {
     private static final Map<String, String> CALL_TRACER = Map.of("tracer", "callTracer");
     /**
      * Members of blocks, transactions, receipts, logs and trace frames that the decoder never
-     * reads (calldata, return data, init code, blooms, signatures, roots, gas limits): the parser
+     * reads (calldata, return data, init code, blooms, signatures, roots, gas limits, the block
+     * number repeated in every transaction, log and trace frame, the block and transaction
+     * repeated in every log): the parser
      * skips them instead of building them, which is most of a traced block's bytes.
      */
     static final Set<String> UNREAD = Set.of("input", "output", "init", "logsBloom", "r", "s", "v", "yParity",
             "accessList", "authorizationList", "blobVersionedHashes", "stateRoot", "transactionsRoot", "receiptsRoot",
             "mixHash", "sha3Uncles", "extraData", "cumulativeGasUsed", "gas", "gasLimit", "subtraces", "withdrawals",
             "withdrawalsRoot", "uncles", "nonce", "difficulty", "totalDifficulty", "size", "sealFields", "parentBeaconBlockRoot",
-            "requestsHash", "excessBlobGas");
+            "requestsHash", "excessBlobGas", "blockNumber", "logIndex", "chainId",
+            "logs[].blockHash", "logs[].transactionHash", "logs[].transactionIndex");
 
     private final JsonRpcClient rpc;
     private final TraceDialect dialect;

@@ -1,5 +1,6 @@
 package dev.cordon.ethereum.rpc;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,7 +109,8 @@ public final class JsonRpcClient {
      * As {@link #batch(List)}, but members named in {@code ignoredFields} are skipped by the
      * streaming parser at any depth, without being decoded or kept in the tree: for large
      * results (blocks, receipts, traces) whose calldata, bytecode and blooms the caller never
-     * reads. JSON-RPC envelope members ({@code id}, {@code result}, {@code error} and the error's
+     * reads. A name of the form {@code "logs[].blockHash"} is skipped only in the objects that
+     * are elements of an array member named {@code logs}. JSON-RPC envelope members ({@code id}, {@code result}, {@code error} and the error's
      * {@code code}, {@code message}, {@code data}) must not be listed.
      */
     public List<JsonNode> batch(List<RpcRequest> requests, Set<String> ignoredFields) {
@@ -246,9 +248,9 @@ public final class JsonRpcClient {
     }
 
     private JsonNode parse(byte[] body, String what, Set<String> ignoredFields) {
-        try {
-            JsonNode n = ignoredFields.isEmpty() ? mapper.readTree(body)
-                    : mapper.readTree(new SkippingParser(mapper.getFactory().createParser(body), ignoredFields));
+        try (JsonParser p = mapper.getFactory().createParser(body)) {
+            // Closed here, so that its buffers and the field names it saw go back to the factory's pools.
+            JsonNode n = ignoredFields.isEmpty() ? mapper.readTree(p) : mapper.readTree(new SkippingParser(p, ignoredFields));
             if (n == null || n.isMissingNode()) {
                 throw remote(what, "the node sent an empty response body");
             }

@@ -32,6 +32,18 @@ class SkippingParserTest {
     }
 
     @Test
+    void readTree_arrayScopedName_skippedOnlyInThatArraysElements() throws IOException {
+        String json = "{\"blockHash\":\"b\",\"logs\":[{\"blockHash\":\"b\",\"data\":\"0x\",\"input\":1},"
+                + "{\"x\":{\"blockHash\":\"c\"}}],\"calls\":[{\"blockHash\":\"d\"}],\"o\":{\"logs\":{\"blockHash\":\"e\"}}}";
+
+        JsonNode n = MAPPER.readTree(new SkippingParser(MAPPER.getFactory().createParser(json),
+                Set.of("input", "logs[].blockHash")));
+
+        assertThat(n.toString()).isEqualTo("{\"blockHash\":\"b\",\"logs\":[{\"data\":\"0x\"},{\"x\":{\"blockHash\":\"c\"}}],"
+                + "\"calls\":[{\"blockHash\":\"d\"}],\"o\":{\"logs\":{\"blockHash\":\"e\"}}}");
+    }
+
+    @Test
     void readTree_truncatedInsideSkippedValue_throws() {
         assertThatThrownBy(() -> MAPPER.readTree(new SkippingParser(MAPPER.getFactory().createParser(
                 "{\"a\":1,\"input\":\"0xdead"), SKIP))).isInstanceOf(IOException.class);

@@ -41,7 +41,8 @@ import dev.cordon.core.ErrorCode;
  * 13 ETH_BLOCK_BY_HASH     c hash(32)                        height (8)
  * 14 ETH_TX                c txid(32)                        EthCodecs tx (25)
  * 15 ETH_TRANSFERS         c seq(8)                          EthCodecs transfer (64 + amount + token id)
- * 16 ETH_ADDRESS_HISTORY   c addr(4) seq(8)                  flags (1): 1 sent, 2 received
+ * 16 ETH_ADDRESS_HISTORY   c addr(4) seq(8) of the tx's      EthHistory: the address's transfers in
+ *                          first transfer                    the tx, varints (gap &lt;&lt; 2 | flags)
  * 17 ETH_ADDRESS_ID        c a20                             addr (4)
  * 18 ETH_ADDRESS_BY_ID     c addr(4)                         a20 (20)
  * 19 ETH_BALANCES          c addr(4) asset(4)                EthCodecs balance (24 + amounts)

@@ -3,14 +3,17 @@ package dev.cordon.store.internal;
 import java.util.Arrays;
 
 /**
- * Committed Ethereum address ids by the 20 address bytes: an open-addressing table (linear
- * probing) of primitive arrays, the key read straight from the address text's 40 hex digits, so
- * a lookup allocates nothing and boxes nothing. Used by the writer only (single-threaded).
+ * Ethereum address ids by the 20 address bytes: an open-addressing table (linear probing) of
+ * primitive arrays, the key read straight from the address text's 40 hex digits, so a lookup
+ * allocates nothing and boxes nothing. Used by the writer only (single-threaded), which puts
+ * committed ids and, as it assigns them, the ids of the block being written; when that block is
+ * not committed the writer empties the table.
  *
  * <p>Design notes. Ids are dense and an address has exactly one, so when the table holds as
  * many entries as the store has ids ({@link #holdsAll}) a miss proves the address new and the
  * writer skips the read from the store; that is the case from an empty store until the table
- * is first full. When it is full the table is emptied (not evicted one by one): the writer then
+ * is first full. A table holding {@code maxEntries} is emptied between blocks ({@link #trim}),
+ * never within one (it grows instead, so a block's new ids are never dropped): the writer then
  * reads misses from the store and refills it. About 24 bytes per slot, at most three quarters
  * of the slots used.
  */
@@ -18,12 +21,12 @@ final class EthAddressIds {
     /** Returned by {@link #get} for an address not in the table. */
     static final int ABSENT = -1;
 
-    private final long[] high;
-    private final long[] mid;
-    private final int[] low;
+    private long[] high;
+    private long[] mid;
+    private int[] low;
     /** Id + 1; 0 marks a free slot. */
-    private final int[] ids;
-    private final int mask;
+    private int[] ids;
+    private int mask;
     private final int maxEntries;
     private int size;
     private long h;
@@ -61,13 +64,14 @@ final class EthAddressIds {
         }
     }
 
-    /** Remembers a committed id; a table already full is emptied first. */
-    void put(String text, int id) {
+    /**
+     * Remembers an id; the table grows when it must.
+     *
+     * @return false, keeping nothing, for text of another shape than {@link #get} reads
+     */
+    boolean put(String text, int id) {
         if (id < 0 || !parse(text)) {
-            return;
-        }
-        if (size >= maxEntries) {
-            clear();
+            return false;
         }
         for (int i = slot(); ; i = (i + 1) & mask) {
             if (ids[i] == 0) {
@@ -75,13 +79,22 @@ final class EthAddressIds {
                 mid[i] = m;
                 low[i] = l;
                 ids[i] = id + 1;
-                size++;
-                return;
+                if (++size > ids.length / 4 * 3) {
+                    rehash(ids.length * 2);
+                }
+                return true;
             }
             if (high[i] == h && mid[i] == m && low[i] == l) {
                 ids[i] = id + 1;
-                return;
+                return true;
             }
+        }
+    }
+
+    /** Empties a table holding {@code maxEntries} or more; call between blocks. */
+    void trim() {
+        if (size >= maxEntries) {
+            clear();
         }
     }
 
@@ -93,6 +106,33 @@ final class EthAddressIds {
     void clear() {
         Arrays.fill(ids, 0);
         size = 0;
+    }
+
+    private void rehash(int n) {
+        long[] oh = high;
+        long[] om = mid;
+        int[] ol = low;
+        int[] oi = ids;
+        high = new long[n];
+        mid = new long[n];
+        low = new int[n];
+        ids = new int[n];
+        mask = n - 1;
+        for (int j = 0; j < oi.length; j++) {
+            if (oi[j] != 0) {
+                h = oh[j];
+                m = om[j];
+                l = ol[j];
+                int i = slot();
+                while (ids[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                high[i] = h;
+                mid[i] = m;
+                low[i] = l;
+                ids[i] = oi[j];
+            }
+        }
     }
 
     private int slot() {

@@ -11,31 +11,35 @@ import dev.cordon.store.StoreException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes one Ethereum block into a batch: its transfers under fresh sequence numbers, each
- * party's history entry, the touched balances (read once, updated in memory, written once, the
- * old bytes kept in the undo record), new address and asset ids, creations, the block record
- * and the checkpoint. Used once per block, then dropped.
+ * Writes one Ethereum block into a batch: its transfers under fresh sequence numbers, one
+ * history entry per party and transaction ({@link EthHistory}), the touched balances (read
+ * once, summed in memory by {@link EthBlockBalances}, written once, the old bytes kept in the
+ * undo record), new address and asset ids, creations, the block record and the checkpoint. Used
+ * once per block, then dropped.
  *
- * <p>Design notes. Address ids and balance entries are looked up first in the store's caches of
- * committed values ({@link EthAddressIds}, {@link EthBalanceCache}), then among this block's
- * own new ids, and only then read from the store: when the id cache holds every id, a miss is a
- * new address without any read; a party or asset first seen in this block has no balance entry
- * to read. {@link #remember} hands what the block wrote to the caches once it is committed.
+ * <p>Design notes. Address ids, asset ids and balance entries are looked up first in the
+ * store's caches ({@link EthAddressIds}, the asset id map, {@link EthBalanceCache}) and only
+ * then read from the store: when the id table holds every id, a miss is a new address without
+ * any read; a party or asset first seen in this block has no balance entry to read. New address
+ * and asset ids go straight into their caches, so the caller must empty both when the block is
+ * not committed; {@link #remember} hands the balance entries to their cache once it is.
  */
 final class EthBlockWriter {
     private final KeyValueStore kv;
     private final KeyValueStore.Batch batch;
-    private final Map<String, Integer> newAddresses = new HashMap<>();
-    private final Map<Asset, Integer> newAssets = new HashMap<>();
-    private final Map<Long, EthCodecs.Balance> balances = new LinkedHashMap<>();
+    /** New ids of addresses whose text {@link EthAddressIds} does not read (never for canonical addresses). */
+    private final Map<String, Integer> oddAddresses = new HashMap<>();
+    private final Map<Asset, Integer> assetIds;
+    private final EthBlockBalances balances = new EthBlockBalances();
+    private final EthHistory history = new EthHistory();
     private final List<EthUndo.Prior> priors = new ArrayList<>();
-    private final List<byte[]> written = new ArrayList<>();
+    private byte[][] written;
+    private EthCodecs.Balance[] after;
     private final EthAddressIds ids;
     private final EthBalanceCache cache;
     private final boolean idsHoldAll;
@@ -46,11 +50,12 @@ final class EthBlockWriter {
     private int nextAsset;
 
     /**
-     * @param ids   committed address ids; read here, filled by {@link #remember}
-     * @param cache committed balance entries; read here, filled by {@link #remember}
+     * @param ids      address ids, committed and this block's; read and filled here
+     * @param assetIds token asset ids, committed and this block's; read and filled here
+     * @param cache    committed balance entries; read here, filled by {@link #remember}
      */
     EthBlockWriter(KeyValueStore kv, KeyValueStore.Batch batch, long nextSeq, int nextAddr, int nextAsset,
-                   EthAddressIds ids, EthBalanceCache cache) {
+                   EthAddressIds ids, Map<Asset, Integer> assetIds, EthBalanceCache cache) {
         this.kv = kv;
         this.batch = batch;
         this.nextSeq = nextSeq;
@@ -60,15 +65,15 @@ final class EthBlockWriter {
         this.firstAsset = nextAsset;
         this.ids = ids;
         this.cache = cache;
+        this.assetIds = assetIds;
+        ids.trim();
         this.idsHoldAll = ids.holdsAll(nextAddr);
     }
 
-    /** Puts the block's new address ids and its balance entries into the caches; call after the commit. */
+    /** Puts the block's balance entries into the cache; call after the commit. */
     void remember() {
-        newAddresses.forEach(ids::put);
-        int i = 0;
-        for (Map.Entry<Long, EthCodecs.Balance> e : balances.entrySet()) {
-            cache.put(e.getKey(), written.get(i++), e.getValue());
+        for (int i = 0; i < balances.size(); i++) {
+            cache.put(balances.key(i), written[i], after[i]);
         }
     }
 
@@ -88,11 +93,7 @@ final class EthBlockWriter {
             batch.put(Column.ETH_CREATED_BY, EthKeys.id(addressId(c.contract())), java.util.Arrays.copyOfRange(key, 1, 17));
             addressId(c.creator());
         }
-        balances.forEach((k, v) -> {
-            byte[] bytes = v.encode();
-            written.add(bytes);
-            batch.put(Column.ETH_BALANCES, EthKeys.balance((int) (k >>> 32), (int) (long) k), bytes);
-        });
+        writeBalances();
         byte[] hash = b.hash().bytes();
         batch.put(Column.ETH_BLOCKS, EthKeys.height(b.height()), new EthCodecs.Block(b.hash(), b.parentHash(),
                 b.timestamp().getEpochSecond(), b.miner(), b.txCount(), firstSeq, ts.size(), cs.size()).encode());
@@ -103,6 +104,18 @@ final class EthBlockWriter {
         return cp;
     }
 
+    private void writeBalances() {
+        int n = balances.size();
+        written = new byte[n][];
+        after = new EthCodecs.Balance[n];
+        for (int i = 0; i < n; i++) {
+            long k = balances.key(i);
+            after[i] = balances.result(i);
+            written[i] = after[i].encode();
+            batch.put(Column.ETH_BALANCES, EthKeys.balance((int) (k >>> 32), (int) k), written[i]);
+        }
+    }
+
     /** Writes the transfers of the transaction starting at {@code from}; returns the index after them. */
     private int writeTx(List<Transfer> ts, int from) {
         Transfer first = ts.get(from);
@@ -110,26 +123,23 @@ final class EthBlockWriter {
         long txFirstSeq = nextSeq;
         int i = from;
         for (; i < ts.size() && ts.get(i).txId().equals(tx); i++) {
-            writeTransfer(ts.get(i));
+            writeTransfer(ts.get(i), i - from);
         }
+        history.flush(batch, txFirstSeq);
         byte[] key = EthKeys.hash32(tx.bytes());
         batch.put(Column.ETH_TX, key, new EthCodecs.Tx(first.blockHeight(), first.txIndex(), txFirstSeq, i - from).encode());
         return i;
     }
 
-    private void writeTransfer(Transfer t) {
+    private void writeTransfer(Transfer t, int offset) {
         long seq = nextSeq++;
         int from = addressId(t.from());
         int to = addressId(t.to());
         int asset = assetId(t.amount().asset());
         batch.put(Column.ETH_TRANSFERS, EthKeys.seq(seq), new EthCodecs.Transfer(t.blockHeight(), t.txIndex(),
                 t.position(), t.kind(), from, to, asset, t.txId(), t.amount().units(), t.tokenId()).encode());
-        if (from == to) {
-            batch.put(Column.ETH_ADDRESS_HISTORY, EthKeys.history(from, seq), new byte[] {3});
-        } else {
-            batch.put(Column.ETH_ADDRESS_HISTORY, EthKeys.history(from, seq), new byte[] {1});
-            batch.put(Column.ETH_ADDRESS_HISTORY, EthKeys.history(to, seq), new byte[] {2});
-        }
+        history.add(from, offset, EthHistory.SENT);
+        history.add(to, offset, EthHistory.RECEIVED);
         BigInteger units = t.amount().units();
         update(from, asset, units, false, t.blockHeight());
         update(to, asset, units, true, t.blockHeight());
@@ -137,11 +147,11 @@ final class EthBlockWriter {
 
     private void update(int addressId, int assetId, BigInteger units, boolean in, long height) {
         long key = EthBalanceCache.key(addressId, assetId);
-        EthCodecs.Balance b = balances.get(key);
-        if (b == null) {
-            b = stored(key, addressId, assetId);
+        int i = balances.find(key);
+        if (i < 0) {
+            i = balances.add(key, stored(key, addressId, assetId));
         }
-        balances.put(key, b.plus(units, in, height));
+        balances.plus(i, units, in, height);
     }
 
     /** The committed entry of (address, asset), recording it as the undo prior. */
@@ -165,9 +175,9 @@ final class EthBlockWriter {
         if (known != EthAddressIds.ABSENT) {
             return known;
         }
-        Integer fresh = newAddresses.get(a.value());
-        if (fresh != null) {
-            return fresh;
+        Integer odd = oddAddresses.get(a.value());
+        if (odd != null) {
+            return odd;
         }
         byte[] a20 = EthCodecs.a20(a);
         if (!idsHoldAll) {
@@ -182,7 +192,9 @@ final class EthBlockWriter {
         if (id < 0) {
             throw new StoreException(ErrorCode.STORE, "Ethereum address ids are exhausted");
         }
-        newAddresses.put(a.value(), id);
+        if (!ids.put(a.value(), id)) {
+            oddAddresses.put(a.value(), id);
+        }
         batch.put(Column.ETH_ADDRESS_ID, EthKeys.address(a20), FixedCodecs.int4(id));
         batch.put(Column.ETH_ADDRESS_BY_ID, EthKeys.id(id), a20);
         return id;
@@ -192,17 +204,19 @@ final class EthBlockWriter {
         if (asset.isNative()) {
             return 0;
         }
-        Integer fresh = newAssets.get(asset);
-        if (fresh != null) {
-            return fresh;
+        Integer known = assetIds.get(asset);
+        if (known != null) {
+            return known;
         }
         byte[] key = EthKeys.asset(EthCodecs.a20(asset.contract().orElseThrow()), asset.symbol());
         Optional<byte[]> v = kv.get(Column.ETH_ASSET_ID, key);
         if (v.isPresent()) {
-            return FixedCodecs.int4(v.get(), Column.ETH_ASSET_ID);
+            int id = FixedCodecs.int4(v.get(), Column.ETH_ASSET_ID);
+            assetIds.put(asset, id);
+            return id;
         }
         int id = nextAsset++;
-        newAssets.put(asset, id);
+        assetIds.put(asset, id);
         batch.put(Column.ETH_ASSET_ID, key, FixedCodecs.int4(id));
         batch.put(Column.ETH_ASSETS, EthKeys.id(id),
                 new EthCodecs.Asset(asset.decimals(), asset.contract().orElseThrow(), asset.symbol()).encode());

@@ -15,12 +15,14 @@ import java.util.Optional;
 
 /**
  * The Ethereum records (columns 12 to 24, see {@link Column}). Each starts with its codec
- * version byte (1). Integers are big-endian; amounts are exact: a length byte then the
+ * version byte, {@link #VERSION}, which is also the version of the whole Ethereum layout: 2 since
+ * {@link EthHistory} keeps one ETH_ADDRESS_HISTORY entry per address and transaction (1 kept one
+ * per transfer and party); a store of another layout is refused when opened. Integers are big-endian; amounts are exact: a length byte then the
  * {@link BigInteger#toByteArray() two's-complement} bytes (a balance may be negative when ingest
  * started after genesis), so no amount is ever rounded or truncated.
  */
 public final class EthCodecs {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Length of a raw address. */
     public static final int A20 = 20;
     public static final int BLOCK_LENGTH = 113;
@@ -135,12 +137,6 @@ public final class EthCodecs {
     public record Balance(BigInteger balance, BigInteger received, BigInteger sent, int transfers, long firstHeight,
                           long lastHeight) {
         public static final Balance EMPTY = new Balance(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 0, -1, -1);
-
-        /** This balance after receiving ({@code in}) or sending {@code units} at {@code height}. */
-        Balance plus(BigInteger units, boolean in, long height) {
-            return new Balance(in ? balance.add(units) : balance.subtract(units), in ? received.add(units) : received,
-                    in ? sent : sent.add(units), transfers + 1, firstHeight < 0 ? height : firstHeight, height);
-        }
 
         public byte[] encode() {
             byte[] b = balance.toByteArray();

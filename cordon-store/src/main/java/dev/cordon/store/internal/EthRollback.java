@@ -1,13 +1,14 @@
 package dev.cordon.store.internal;
 
 import dev.cordon.core.ErrorCode;
+import dev.cordon.core.TxId;
 import dev.cordon.store.StoreException;
 
 /**
  * Removes the blocks above a height in one batch. Blocks are undone newest first, so when
  * several of them touched one balance the oldest block's prior value is the last write and
- * wins. Transfers, history entries and transaction records are found by scanning the
- * transfers from the lowest removed block's first sequence number; new address and asset ids
+ * wins. Transfers, history entries (keyed by their transaction's first transfer) and
+ * transaction records are found by scanning the transfers from the lowest removed block's first sequence number; new address and asset ids
  * from the counters in its undo record.
  */
 final class EthRollback {
@@ -29,13 +30,19 @@ final class EthRollback {
         for (long h = cp.tipHeight(); h > target; h--) {
             lowest = undoBlock(batch, h);
         }
+        long[] txFirstSeq = {-1};
+        TxId[] tx = {null};
         kv.scanFrom(Column.ETH_TRANSFERS, EthKeys.chain(), EthKeys.seq(lowest.firstSeq()), (k, v) -> {
             EthCodecs.Transfer t = EthCodecs.Transfer.decode(v);
             long seq = Bytes.getLong(k, 1);
+            if (!t.txId().equals(tx[0])) {
+                tx[0] = t.txId();
+                txFirstSeq[0] = seq;
+                batch.delete(Column.ETH_TX, EthKeys.hash32(t.txId().bytes()));
+            }
             batch.delete(Column.ETH_TRANSFERS, k.clone());
-            batch.delete(Column.ETH_ADDRESS_HISTORY, EthKeys.history(t.fromId(), seq));
-            batch.delete(Column.ETH_ADDRESS_HISTORY, EthKeys.history(t.toId(), seq));
-            batch.delete(Column.ETH_TX, EthKeys.hash32(t.txId().bytes()));
+            batch.delete(Column.ETH_ADDRESS_HISTORY, EthKeys.history(t.fromId(), txFirstSeq[0]));
+            batch.delete(Column.ETH_ADDRESS_HISTORY, EthKeys.history(t.toId(), txFirstSeq[0]));
             return true;
         });
         for (int id = lowest.firstAddrId(); id < cp.nextAddrId(); id++) {

@@ -19,7 +19,9 @@ import dev.cordon.store.EthereumStore;
 import dev.cordon.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -36,14 +38,18 @@ import java.util.concurrent.ConcurrentMap;
  * object; the checkpoint is cached and replaced after each commit, so readers see a block's
  * checkpoint only once its entries are committed.
  *
- * <p>The writer keeps committed address ids and balance entries in memory across blocks
- * ({@link EthAddressIds}, {@link EthBalanceCache}; allocated on the first write: 48 MiB for up
- * to 2^20 address ids, and up to about 70 MiB for 2^18 balance entries); they are filled only
- * after a commit and emptied by a rollback, so they never hold what the store does not.
+ * <p>The writer keeps address ids, token asset ids and balance entries in memory across blocks
+ * ({@link EthAddressIds}, a map of up to 2^16 asset ids, {@link EthBalanceCache}; allocated on
+ * the first write: 48 MiB for up to 2^20 address ids, and up to about 70 MiB for 2^18 balance
+ * entries). New ids go in as they are assigned and the caches are emptied when a block is not
+ * committed; balance entries go in after a commit; a rollback empties all three. So they never
+ * hold what the store does not once a write has returned.
  */
 public final class KvEthereumStore implements EthereumStore {
     private static final int ADDRESS_IDS = 1 << 20;
     private static final int BALANCES = 1 << 18;
+    /** Token asset ids the writer keeps before it empties its map between blocks. */
+    private static final int ASSET_IDS = 1 << 16;
 
     private final KeyValueStore kv;
     private final String location;
@@ -54,6 +60,7 @@ public final class KvEthereumStore implements EthereumStore {
     /** The writer's caches (guarded by this object's lock); null until the first write. */
     private EthAddressIds ids;
     private EthBalanceCache balances;
+    private final Map<Asset, Integer> assetIds = new HashMap<>();
 
     public KvEthereumStore(KeyValueStore kv, String location) {
         this(kv, location, ADDRESS_IDS, BALANCES);
@@ -68,7 +75,7 @@ public final class KvEthereumStore implements EthereumStore {
         this.location = location;
         this.addressIdCapacity = addressIdCapacity;
         this.balanceCapacity = balanceCapacity;
-        this.cp = kv.get(Column.META, EthKeys.checkpoint()).map(EthCodecs.Checkpoint::decode).orElse(null);
+        this.cp = kv.get(Column.META, EthKeys.checkpoint()).map(v -> checkpoint(v, location)).orElse(null);
     }
 
     @Override
@@ -82,13 +89,24 @@ public final class KvEthereumStore implements EthereumStore {
             ids = new EthAddressIds(addressIdCapacity);
             balances = new EthBalanceCache(balanceCapacity);
         }
+        if (assetIds.size() >= ASSET_IDS) {
+            assetIds.clear();
+        }
+        boolean committed = false;
         try (KeyValueStore.Batch batch = kv.newBatch()) {
-            EthBlockWriter w = at == null ? new EthBlockWriter(kv, batch, 0, 0, 1, ids, balances)
-                    : new EthBlockWriter(kv, batch, at.nextSeq(), at.nextAddrId(), at.nextAssetId(), ids, balances);
+            EthBlockWriter w = at == null ? new EthBlockWriter(kv, batch, 0, 0, 1, ids, assetIds, balances)
+                    : new EthBlockWriter(kv, batch, at.nextSeq(), at.nextAddrId(), at.nextAssetId(), ids, assetIds, balances);
             EthCodecs.Checkpoint next = w.write(block, at == null ? block.height() : at.firstHeight());
             kv.commit(batch);
+            committed = true;
             cp = next;
             w.remember();
+        } finally {
+            if (!committed) {
+                // The block's new ids went into the caches as they were assigned.
+                ids.clear();
+                assetIds.clear();
+            }
         }
     }
 
@@ -103,6 +121,7 @@ public final class KvEthereumStore implements EthereumStore {
             kv.commit(batch);
             cp = next;
             assets.clear();
+            assetIds.clear();
             if (ids != null) {
                 ids.clear();
                 balances.clear();
@@ -191,9 +210,10 @@ public final class KvEthereumStore implements EthereumStore {
         });
         List<Transfer> newest = new ArrayList<>();
         kv.scan(Column.ETH_ADDRESS_HISTORY, EthKeys.id(id), true, (k, v) -> {
-            span[2]++;
-            if (newest.size() < latest) {
-                newest.add(stored(Bytes.getLong(k, 5)));
+            long[] seqs = EthHistory.seqs(Bytes.getLong(k, 5), v);
+            span[2] += seqs.length;
+            for (int i = seqs.length - 1; i >= 0 && newest.size() < latest; i--) {
+                newest.add(stored(seqs[i]));
             }
             return true;
         });
@@ -283,6 +303,23 @@ public final class KvEthereumStore implements EthereumStore {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /**
+     * The stored checkpoint, whose codec version is that of the whole Ethereum layout.
+     *
+     * @throws StoreException with {@link ErrorCode#STORE} for a layout other than this build's
+     */
+    private static EthCodecs.Checkpoint checkpoint(byte[] v, String location) {
+        int version = v.length == 0 ? -1 : v[0] & 0xff;
+        if (version != EthCodecs.VERSION) {
+            String advice = version > EthCodecs.VERSION
+                    ? "it was written by a newer cordon; use that version or newer"
+                    : "re-ingest Ethereum into a new store, or use the cordon version that wrote it";
+            throw new StoreException(ErrorCode.STORE, "store at " + location + " holds Ethereum data of layout "
+                    + version + "; this build reads Ethereum layout " + EthCodecs.VERSION + " only: " + advice);
+        }
+        return EthCodecs.Checkpoint.decode(v);
     }
 
     private static BlockRef ref(EthCodecs.Checkpoint c) {

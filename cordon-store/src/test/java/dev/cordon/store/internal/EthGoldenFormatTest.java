@@ -1,6 +1,7 @@
 package dev.cordon.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cordon.core.Address;
 import dev.cordon.core.BlockHash;
@@ -8,6 +9,7 @@ import dev.cordon.core.Chain;
 import dev.cordon.core.Hex;
 import dev.cordon.core.TransferKind;
 import dev.cordon.core.TxId;
+import dev.cordon.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,10 +26,11 @@ import org.junit.jupiter.api.Test;
  * Pins the bytes of the Ethereum columns added within format 2 (ids 12 to 24): the column ids,
  * each codec's encoding of a fixed sample and each key layout. A failure means the on-disk
  * layout changed: bump the codec version or the format and add a new golden file; never edit a
- * released one.
+ * released one. Stores of an earlier released layout ({@code golden-ethereum-1}) are refused.
  */
 class EthGoldenFormatTest {
-    private static final String GOLDEN = "golden-ethereum-1.properties";
+    private static final String GOLDEN = "golden-ethereum-2.properties";
+    private static final String LAYOUT_1 = "golden-ethereum-1.properties";
     private static final Address USDT = new Address(Chain.ETHEREUM, "0xdac17f958d2ee523a2206206994597c13d831ec7");
     private static final Address BYBIT = new Address(Chain.ETHEREUM, "0x1db92e2eebc8e0c075a02bea49a2935bcd2dfcf4");
     private static final BlockHash H = BlockHash.parse("88e96d4537bea4d9c05d12549907b32561d3bf31f45aae734cdc119f13406cb6");
@@ -55,6 +58,7 @@ class EthGoldenFormatTest {
         m.put("creation", Hex.encode(new EthCodecs.Creation(USDT, BYBIT, TX).encode()));
         m.put("undo", Hex.encode(new EthUndo(9, 4, 2, List.of(new EthUndo.Prior(1, 0, null),
                 new EthUndo.Prior(2, 1, new byte[] {1, 2}))).encode()));
+        m.put("history", Hex.encode(history()));
         m.put("key.checkpoint", Hex.encode(EthKeys.checkpoint()));
         m.put("key.height", Hex.encode(EthKeys.height(258)));
         m.put("key.hash32", Hex.encode(EthKeys.hash32(H.bytes())));
@@ -67,21 +71,63 @@ class EthGoldenFormatTest {
         return m;
     }
 
-    @Test
-    void ethereum1_bytesMatchGoldenFile() throws IOException {
+    /** One transaction's history value: address 4 sends transfers 0 and 2 and sends to itself in 300. */
+    private static byte[] history() {
+        MemoryKeyValueStore kv = new MemoryKeyValueStore();
+        try (KeyValueStore.Batch batch = kv.newBatch()) {
+            EthHistory h = new EthHistory();
+            h.add(4, 2, EthHistory.SENT);
+            h.add(5, 0, EthHistory.RECEIVED);
+            h.add(4, 0, EthHistory.SENT);
+            h.add(4, 300, EthHistory.SENT);
+            h.add(4, 300, EthHistory.RECEIVED);
+            h.flush(batch, 5);
+            kv.commit(batch);
+        }
+        return kv.get(Column.ETH_ADDRESS_HISTORY, EthKeys.history(4, 5)).orElseThrow();
+    }
+
+    private static Properties load(String name, String expectedFile) throws IOException {
         Properties golden = new Properties();
+        try (InputStream in = EthGoldenFormatTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name + " (the current bytes are:\n" + expectedFile + ")").isNotNull();
+            golden.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return golden;
+    }
+
+    @Test
+    void ethereum2_bytesMatchGoldenFile() throws IOException {
         Map<String, String> actual = actual();
         StringBuilder expectedFile = new StringBuilder();
         actual.forEach((k, v) -> expectedFile.append(k).append('=').append(v).append('\n'));
-        try (InputStream in = EthGoldenFormatTest.class.getResourceAsStream(GOLDEN)) {
-            assertThat(in).as(GOLDEN + " (the current bytes are:\n" + expectedFile + ")").isNotNull();
-            golden.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        Properties golden = load(GOLDEN, expectedFile.toString());
         for (Map.Entry<String, String> e : actual.entrySet()) {
             assertThat(e.getValue()).as(e.getKey() + " (the current bytes are:\n" + expectedFile + ")")
                     .isEqualTo(golden.getProperty(e.getKey()));
         }
         assertThat(golden.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(actual.keySet());
+    }
+
+    @Test
+    void open_layout1Checkpoint_refusedNamingBothLayouts() throws IOException {
+        MemoryKeyValueStore kv = new MemoryKeyValueStore();
+        try (KeyValueStore.Batch batch = kv.newBatch()) {
+            batch.put(Column.META, EthKeys.checkpoint(), Hex.decode(load(LAYOUT_1, "").getProperty("checkpoint"), "golden"));
+            kv.commit(batch);
+        }
+        assertThatThrownBy(() -> new KvEthereumStore(kv, "/data/s"))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("store at /data/s holds Ethereum data of layout 1; this build reads Ethereum layout 2 only:"
+                        + " re-ingest Ethereum into a new store, or use the cordon version that wrote it");
+    }
+
+    @Test
+    void history_seqs_decodesGoldenValue() {
+        assertThat(EthHistory.seqs(5, history())).containsExactly(5, 7, 305);
+        assertThatThrownBy(() -> EthHistory.seqs(5, new byte[] {(byte) 0x81}))
+                .isInstanceOf(StoreException.class).hasMessageContaining("1 bytes is malformed");
+        assertThatThrownBy(() -> EthHistory.seqs(5, new byte[0])).isInstanceOf(StoreException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cordon.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cordon.core.Address;
 import dev.cordon.core.Amount;
@@ -44,21 +45,36 @@ class EthWriterCachesTest {
     }
 
     @Test
-    void addressIds_full_emptiedAndNoLongerHoldsAll() {
+    void addressIds_pastMaxWithinBlock_growsKeepingEveryId() {
         EthAddressIds ids = new EthAddressIds(16);
-        for (int i = 0; i < 17; i++) {
+        for (int i = 0; i < 100; i++) {
+            assertThat(ids.put(text(i), i)).isTrue();
+        }
+        for (int i = 0; i < 100; i++) {
+            assertThat(ids.get(text(i))).as("address %d", i).isEqualTo(i);
+        }
+        assertThat(ids.holdsAll(100)).isTrue();
+    }
+
+    @Test
+    void addressIds_trimWhenFull_emptiedAndNoLongerHoldsAll() {
+        EthAddressIds ids = new EthAddressIds(16);
+        for (int i = 0; i < 15; i++) {
             ids.put(text(i), i);
         }
-        assertThat(ids.get(text(16))).isEqualTo(16);
-        assertThat(ids.get(text(0))).isEqualTo(EthAddressIds.ABSENT);
-        assertThat(ids.holdsAll(17)).isFalse();
+        ids.trim();
+        assertThat(ids.get(text(14))).isEqualTo(14);
+        ids.put(text(15), 15);
+        ids.trim();
+        assertThat(ids.get(text(15))).isEqualTo(EthAddressIds.ABSENT);
+        assertThat(ids.holdsAll(16)).isFalse();
     }
 
     @Test
     void addressIds_otherShapes_absentAndNotKept() {
         EthAddressIds ids = new EthAddressIds(16);
         String upper = "0x" + "AB".repeat(20);
-        ids.put(upper, 3);
+        assertThat(ids.put(upper, 3)).isFalse();
         assertThat(ids.get(upper)).isEqualTo(EthAddressIds.ABSENT);
         assertThat(ids.get("0x12")).isEqualTo(EthAddressIds.ABSENT);
         assertThat(ids.holdsAll(0)).isTrue();
@@ -115,6 +131,59 @@ class EthWriterCachesTest {
             String expected = dump(cold);
             assertThat(dump(warm)).as("step %d", step).isEqualTo(expected);
             assertThat(dump(tiny)).as("step %d", step).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * A block whose commit fails leaves nothing of its new ids in the caches: the same block
+     * applied again, and the blocks after it, give the bytes a fresh store gives.
+     */
+    @Test
+    void applyBlock_commitFails_cachesKeepNothingOfTheBlock() {
+        Random rnd = new Random(SEED);
+        MemoryKeyValueStore mem = new MemoryKeyValueStore();
+        boolean[] fail = {false};
+        KeyValueStore failing = new KeyValueStore() {
+            public Optional<byte[]> get(Column column, byte[] key) {
+                return mem.get(column, key);
+            }
+
+            public void scan(Column column, byte[] prefix, boolean reverse, EntryVisitor visitor) {
+                mem.scan(column, prefix, reverse, visitor);
+            }
+
+            public void scanFrom(Column column, byte[] prefix, byte[] from, EntryVisitor visitor) {
+                mem.scanFrom(column, prefix, from, visitor);
+            }
+
+            public Batch newBatch() {
+                return mem.newBatch();
+            }
+
+            public void commit(Batch batch) {
+                if (fail[0]) {
+                    throw new dev.cordon.store.StoreException(dev.cordon.core.ErrorCode.STORE, "disk full");
+                }
+                mem.commit(batch);
+            }
+
+            public void close() {
+            }
+        };
+        MemoryKeyValueStore cold = new MemoryKeyValueStore();
+        KvEthereumStore store = new KvEthereumStore(failing, "failing");
+        BlockHash parent = BlockHash.ZERO;
+        for (int height = 100; height < 110; height++) {
+            EthBlockFlows b = block(rnd, height, parent);
+            if (height % 3 == 0) {
+                fail[0] = true;
+                assertThatThrownBy(() -> store.applyBlock(b)).hasMessage("disk full");
+                fail[0] = false;
+            }
+            store.applyBlock(b);
+            new KvEthereumStore(cold, "cold").applyBlock(b);
+            parent = b.hash();
+            assertThat(dump(mem)).as("height %d, seed %d", height, SEED).isEqualTo(dump(cold));
         }
     }
 

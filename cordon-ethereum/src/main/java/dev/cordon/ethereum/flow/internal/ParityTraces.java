@@ -48,7 +48,7 @@ public final class ParityTraces {
                 throw ctx.fail("trace " + k + " is " + Json.describe(f) + ", expected an object");
             }
             String bh = Json.optText(f, "blockHash", ctx);
-            if (bh != null && !bh.equalsIgnoreCase(blockHash)) {
+            if (bh != null && !bh.equals(blockHash) && !bh.equalsIgnoreCase(blockHash)) {
                 throw ctx.fail("trace " + k + " belongs to block " + bh + " (the chain reorganised while fetching)");
             }
             JsonNode pos = f.get("transactionPosition");
