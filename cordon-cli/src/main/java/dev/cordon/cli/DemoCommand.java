@@ -38,6 +38,7 @@ public final class DemoCommand implements Runnable {
                 new dev.cordon.cli.demo.BitcoinDemo(),
                 new dev.cordon.cli.demo.EthereumDemo(),
                 new dev.cordon.cli.demo.IntelDemo(),
+                new dev.cordon.cli.trace.TraceDemo(),
                 new dev.cordon.cli.demo.SigningDemo(),
                 new dev.cordon.cli.demo.WorkforceDemo());
     }

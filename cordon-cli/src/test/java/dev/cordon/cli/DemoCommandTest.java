@@ -61,6 +61,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void trace_findsEveryLaunderedDepositWithTheGroundTruthsAmounts() {
+        assertThat(report.at("/trace/matches_ground_truth").asBoolean()).isTrue();
+        assertThat(report.at("/trace/deposits_found").asInt()).isEqualTo(report.at("/trace/deposits_expected").asInt());
+        assertThat(report.at("/trace/deposits_expected").asInt()).isGreaterThan(10);
+        assertThat(report.at("/trace/swaps_followed").asInt()).isEqualTo(3);
+        assertThat(report.at("/trace/balances").asBoolean()).isTrue();
+        assertThat(report.at("/trace/report/seeded").asLong()).isEqualTo(report.at("/trace/stolen").asLong());
+        assertThat(tmp.resolve("demo/trace/trace-report.html")).isRegularFile();
+    }
+
+    @Test
     void intel_findsTheFbiBybitAndOfacLazarusAddresses() {
         String lookups = report.at("/intel/lookups").toString();
         assertThat(lookups).contains("fbi-bybit").contains("LAZARUS GROUP");
