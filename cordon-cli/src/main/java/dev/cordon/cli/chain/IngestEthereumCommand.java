@@ -85,6 +85,14 @@ public final class IngestEthereumCommand implements Callable<Integer> {
             description = "Do not update the deposit-address clusters in <data>/intel now (a later ingest catches up).")
     boolean noCluster;
 
+    @Option(names = "--no-exposure",
+            description = "Do not bring the Ethereum exposure index (<data>/graph/eth.exposure) up to date now.")
+    boolean noExposure;
+
+    @Option(names = "--exposure-hops", defaultValue = "3", paramLabel = "N",
+            description = "Hop cap of the maintained exposure index, 1..8 (default: ${DEFAULT-VALUE}).")
+    int exposureHops;
+
     @Override
     public Integer call() {
         Clock clock = Clock.system();
@@ -109,6 +117,16 @@ public final class IngestEthereumCommand implements Callable<Integer> {
             summary.put("seconds", (clock.millis() - t0) / 1000.0);
             if (!noCluster) {
                 summary.put("clustering", EthereumClustering.catchUp(common.dataDir(), store, clock, false));
+            }
+            if (!noExposure) {
+                long e0 = clock.millis();
+                var r = dev.cordon.cli.trace.EthExposureUpkeep.current(common.dataDir(), store, exposureHops);
+                Map<String, Object> x = Json.object();
+                x.put("flows_applied", r.applied());
+                x.put("hops", exposureHops);
+                x.put("risk_labelled_addresses", r.risk().size());
+                x.put("seconds", (clock.millis() - e0) / 1000.0);
+                summary.put("exposure", x);
             }
             print(summary);
         }

@@ -8,7 +8,6 @@ import dev.cordon.core.Category;
 import dev.cordon.core.Chain;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
-import dev.cordon.intel.IntelStore;
 import dev.cordon.intel.account.AccountExposure;
 import dev.cordon.intel.account.AccountExposureView;
 import dev.cordon.intel.account.AccountGraph;
@@ -17,7 +16,6 @@ import dev.cordon.intel.exposure.RiskLabels;
 import dev.cordon.intel.trace.Endpoint;
 import dev.cordon.store.ChainStore;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code cordon exposure 0x...}: the exposure of Ethereum addresses per asset, computed in chain
- * order over the account graph of {@code <data>/graph/eth.graph} with the risk labels of the label
- * store (or {@code --labels}).
+ * {@code cordon exposure 0x...}: the exposure of Ethereum addresses per asset: a read of the index
+ * that {@code cordon ingest ethereum} keeps in {@code <data>/graph/eth.exposure} with the risk labels
+ * of the label store (brought up to the store's tip first), or with {@code --labels} an index
+ * computed in memory over the account graph.
  */
 final class EthExposureRun {
     private EthExposureRun() {
@@ -36,10 +35,20 @@ final class EthExposureRun {
 
     static void run(List<Address> targets, int hops, Map<Address, Endpoint> csv, Path dataDir, ChainStore store,
                     boolean json, PrintStream out) {
-        AccountGraph g = AccountTraceRun.graph(dataDir, store);
-        RiskLabels risk = risk(csv, dataDir, store);
-        AccountExposure ex = new AccountExposure(risk, hops);
-        ex.extend(g);
+        AccountGraph g;
+        RiskLabels risk;
+        AccountExposure ex;
+        if (csv == null) {
+            EthExposureUpkeep.Result r = EthExposureUpkeep.current(dataDir, store, hops);
+            g = r.graph();
+            risk = r.risk();
+            ex = r.exposure();
+        } else {
+            g = AccountTraceRun.graph(dataDir, store);
+            risk = risk(csv, store);
+            ex = new AccountExposure(risk, hops);
+            ex.extend(g);
+        }
         Map<String, Object> doc = Json.object();
         doc.put("chain", "ethereum");
         doc.put("hops", hops);
@@ -98,18 +107,10 @@ final class EthExposureRun {
         return m;
     }
 
-    private static RiskLabels risk(Map<Address, Endpoint> csv, Path dataDir, ChainStore store) {
-        if (csv != null) {
-            Map<Address, Category> m = new HashMap<>();
-            csv.forEach((a, e) -> m.put(a, e.category()));
-            return RiskLabels.of(Chain.ETHEREUM, m, store);
-        }
-        if (!Files.isDirectory(dataDir.resolve(IntelStore.FOLDER))) {
-            return RiskLabels.none(Chain.ETHEREUM);
-        }
-        try (IntelStore intel = IntelStore.open(dataDir)) {
-            return RiskLabels.of(Chain.ETHEREUM, intel.labels(), store);
-        }
+    private static RiskLabels risk(Map<Address, Endpoint> csv, ChainStore store) {
+        Map<Address, Category> m = new HashMap<>();
+        csv.forEach((a, e) -> m.put(a, e.category()));
+        return RiskLabels.of(Chain.ETHEREUM, m, store);
     }
 
     /** Whether the command line names Ethereum addresses; mixing chains is a usage error. */

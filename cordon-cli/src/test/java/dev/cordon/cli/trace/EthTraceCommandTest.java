@@ -211,6 +211,17 @@ class EthTraceCommandTest {
         assertThat(text.out()).contains("USDT").contains("200").contains("100.00%");
     }
 
+    /** Without --labels the maintained index of <data>/graph/eth.exposure is read (and created when missing). */
+    @Test
+    void exposure_ethereum_readsTheMaintainedIndex() throws IOException {
+        JsonNode j = json(CliRun.of("exposure", EthAddresses.checksummed(FRESH), "--data", data.toString(), "--json"));
+
+        assertThat(j.get("riskLabelledAddresses").asInt()).isZero();
+        assertThat(j.at("/addresses/0/assets/0/received").bigIntegerValue()).isEqualTo(eth(5));
+        assertThat(j.at("/addresses/0/assets/0/categories")).isEmpty();
+        assertThat(data.resolve("graph").resolve("eth.exposure")).isRegularFile();
+    }
+
     @Test
     void trace_mixedChains_isAUsageError() {
         CliRun r = CliRun.of("trace", "--from", THEFT, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "--model", "fifo",

@@ -98,6 +98,89 @@ public final class AccountExposure {
         return out;
     }
 
+    /** Writes the state in the layout of {@link AccountExposureFile}, after the header. */
+    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(cursor);
+        writeScalars(out, balance);
+        writeScalars(out, received);
+        writeVectors(out, held);
+        writeVectors(out, receivedFrom);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    static AccountExposure readFrom(java.io.DataInputStream in, RiskLabels risk, int hops) throws java.io.IOException {
+        AccountExposure e = new AccountExposure(risk, hops);
+        e.cursor = in.readInt();
+        readScalars(in, e.balance);
+        readScalars(in, e.received);
+        e.readVectors(in, e.held);
+        e.readVectors(in, e.receivedFrom);
+        return e;
+    }
+
+    private static void writeScalars(java.io.DataOutputStream out, Map<Long, BigInteger> m) throws java.io.IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<Long, BigInteger> e : m.entrySet()) {
+            out.writeLong(e.getKey());
+            writeBig(out, e.getValue());
+        }
+    }
+
+    private void writeVectors(java.io.DataOutputStream out, Map<Long, BigInteger[]> m) throws java.io.IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<Long, BigInteger[]> e : m.entrySet()) {
+            out.writeLong(e.getKey());
+            for (BigInteger v : e.getValue()) {
+                writeBig(out, v);
+            }
+        }
+    }
+
+    private static void readScalars(java.io.DataInputStream in, Map<Long, BigInteger> m) throws java.io.IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new java.io.IOException("negative count");
+        }
+        for (int i = 0; i < n; i++) {
+            m.put(in.readLong(), readBig(in));
+        }
+    }
+
+    private void readVectors(java.io.DataInputStream in, Map<Long, BigInteger[]> m) throws java.io.IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new java.io.IOException("negative count");
+        }
+        for (int i = 0; i < n; i++) {
+            long k = in.readLong();
+            BigInteger[] v = new BigInteger[width];
+            for (int j = 0; j < width; j++) {
+                v[j] = readBig(in);
+            }
+            m.put(k, v);
+        }
+    }
+
+    private static void writeBig(java.io.DataOutputStream out, BigInteger v) throws java.io.IOException {
+        byte[] b = v.toByteArray();
+        out.writeByte(b.length);
+        out.write(b);
+    }
+
+    private static BigInteger readBig(java.io.DataInputStream in) throws java.io.IOException {
+        int n = in.readUnsignedByte();
+        if (n < 1 || n > 40) {
+            throw new java.io.IOException("bad amount length " + n);
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        BigInteger v = new BigInteger(b);
+        if (v.signum() < 0) {
+            throw new java.io.IOException("negative amount");
+        }
+        return v;
+    }
+
     private void apply(AccountGraph g, int f) {
         int asset = g.bookAsset(g.asset(f));
         long ks = key(g.from(f), asset);

@@ -59,6 +59,31 @@ class AccountExposureTest {
         }
     }
 
+    @Test
+    void file_roundTrips_andIsRefusedAfterAReorgOrALabelChange(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (ChainStore store = MemoryChainStore.create()) {
+            EthChain c = new EthChain();
+            c.tx(1, 0, 0).eth(1, 2, eth(10)).block();
+            c.tx(2, 0, 0).eth(2, 3, eth(4)).block();
+            c.applyTo(store);
+            RiskLabels risk = RiskLabels.of(dev.cordon.core.Chain.ETHEREUM, Map.of(addr(2), Category.PERPETRATOR), store);
+            AccountGraph g = AccountGraphBuilder.build(store.ethereum());
+            AccountExposure ex = new AccountExposure(risk, 3);
+            ex.extend(g);
+            java.nio.file.Path file = dir.resolve("eth.exposure");
+            AccountExposureFile.save(ex, risk, g, file);
+
+            AccountExposure back = AccountExposureFile.load(file, risk, 3, store.ethereum()).orElseThrow();
+            assertThat(back.cursor()).isEqualTo(2);
+            assertThat(back.of(id(store, 3), 0).orElseThrow().direct(RiskCategory.HACK)).isEqualTo(eth(4));
+            assertThat(AccountExposureFile.load(file, risk, 2, store.ethereum())).isEmpty();
+            assertThat(AccountExposureFile.load(file, RiskLabels.none(dev.cordon.core.Chain.ETHEREUM), 3, store.ethereum()))
+                    .isEmpty();
+            store.ethereum().rollbackTo(100);
+            assertThat(AccountExposureFile.load(file, risk, 3, store.ethereum())).isEmpty();
+        }
+    }
+
     private static int id(ChainStore store, int n) {
         return store.ethereum().address(addr(n), 0).orElseThrow().addressId();
     }
