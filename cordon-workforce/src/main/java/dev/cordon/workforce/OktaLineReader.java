@@ -55,6 +55,16 @@ final class OktaLineReader {
     private final LoginBuilder b;
     private final TextCache texts;
     private boolean userActor;
+    private final Member actorMembers = this::actor;
+    private final Member clientMembers = this::client;
+    private final Member outcomeMembers = this::outcome;
+    private final Member securityMembers = this::security;
+    private final Member deviceMembers = this::device;
+    private final Member debugContextMembers = this::debugContext;
+    private final Member userAgentMembers = this::userAgent;
+    private final Member geoMembers = this::geo;
+    private final Member geolocationMembers = this::geolocation;
+    private final Member debugDataMembers = this::debugData;
 
     OktaLineReader(LoginBuilder b, TextCache texts) {
         this.b = b;
@@ -92,17 +102,17 @@ final class OktaLineReader {
             } else if (s.nameIs(EVENT_TYPE)) {
                 b.eventType = cached();
             } else if (s.nameIs(ACTOR)) {
-                object(this::actor);
+                object(actorMembers);
             } else if (s.nameIs(CLIENT)) {
-                object(this::client);
+                object(clientMembers);
             } else if (s.nameIs(OUTCOME)) {
-                object(this::outcome);
+                object(outcomeMembers);
             } else if (s.nameIs(SECURITY)) {
-                object(this::security);
+                object(securityMembers);
             } else if (s.nameIs(DEVICE)) {
-                object(this::device);
+                object(deviceMembers);
             } else if (s.nameIs(DEBUG_CONTEXT)) {
-                object(this::debugContext);
+                object(debugContextMembers);
             } else {
                 s.skipValue();
             }
@@ -150,9 +160,9 @@ final class OktaLineReader {
         if (s.nameIs(IP_ADDRESS)) {
             b.ip = string();
         } else if (s.nameIs(USER_AGENT)) {
-            object(this::userAgent);
+            object(userAgentMembers);
         } else if (s.nameIs(GEO)) {
-            object(this::geo);
+            object(geoMembers);
         } else {
             s.skipValue();
         }
@@ -172,7 +182,7 @@ final class OktaLineReader {
         } else if (s.nameIs(COUNTRY)) {
             b.country = cached();
         } else if (s.nameIs(GEOLOCATION)) {
-            object(this::geolocation);
+            object(geolocationMembers);
         } else {
             s.skipValue();
         }
@@ -239,7 +249,7 @@ final class OktaLineReader {
 
     private void debugContext() {
         if (s.nameIs(DEBUG_DATA)) {
-            object(this::debugData);
+            object(debugDataMembers);
         } else {
             s.skipValue();
         }

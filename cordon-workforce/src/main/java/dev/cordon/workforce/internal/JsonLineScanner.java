@@ -37,6 +37,10 @@ public final class JsonLineScanner {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGHS = 0x8080_8080_8080_8080L;
+    private static final long LOWS = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long CONTROL_LIMIT = ONES * (0x80 - 0x20);
     private static final int MAX_DEPTH = 64;
     private static final int MAX_NUMBER = 64;
     private static final int MAX_NAME = 1024;
@@ -68,6 +72,9 @@ public final class JsonLineScanner {
 
     /** The next significant byte without consuming it, or -1 at the end of the range. */
     public int peek() {
+        if (pos < end && b[pos] > ' ') {
+            return b[pos];
+        }
         while (pos < end) {
             byte c = b[pos];
             if (c != ' ' && c != '\t' && c != '\r') {
@@ -391,6 +398,12 @@ public final class JsonLineScanner {
         strStart = i;
         strEscaped = false;
         strNonAscii = false;
+        int q = plainQuote(i);
+        if (q >= 0) {
+            strEnd = q;
+            pos = q + 1;
+            return;
+        }
         while (true) {
             i = plainRun(i);
             if (i >= end) {
@@ -417,6 +430,39 @@ public final class JsonLineScanner {
     }
 
     /**
+     * The closing quote of a string whose characters start at {@code from}, when every byte before
+     * it is plain (printable ASCII other than backslash), else -1. Eight bytes at a time; each mask
+     * below has the high bit of exactly the bytes it names (no carries cross bytes), so the lowest
+     * set bit tells whether the quote or a byte needing the careful path comes first.
+     */
+    private int plainQuote(int from) {
+        int i = from;
+        while (i + 8 <= end) {
+            long w = (long) LONGS.get(b, i);
+            long q = w ^ QUOTES;
+            long bs = w ^ BACKSLASHES;
+            long quote = ~(((q & LOWS) + LOWS) | q | LOWS);
+            long special = ~(((bs & LOWS) + LOWS) | bs | LOWS) | ~((w & LOWS) + CONTROL_LIMIT) & HIGHS | w & HIGHS;
+            long any = quote | special;
+            if (any != 0) {
+                long first = any & -any;
+                return (quote & first) != 0 ? i + (Long.numberOfTrailingZeros(first) >>> 3) : -1;
+            }
+            i += 8;
+        }
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                return i;
+            }
+            if (c < 0x20 || c == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Skips whole 8-byte words of plain string bytes (printable ASCII other than quote and
      * backslash) from {@code i}; returns where the byte-wise scan must go on. Each test below is
      * exact for "some byte of the word is ...", which is all that is needed to stop.
@@ -424,8 +470,8 @@ public final class JsonLineScanner {
     private int plainRun(int i) {
         while (i + 8 <= end) {
             long w = (long) LONGS.get(b, i);
-            long quote = w ^ (ONES * '"');
-            long backslash = w ^ (ONES * '\\');
+            long quote = w ^ QUOTES;
+            long backslash = w ^ BACKSLASHES;
             long special = (w - ONES * 0x20) | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash;
             if (((special | w) & HIGHS) != 0) {
                 return i;
