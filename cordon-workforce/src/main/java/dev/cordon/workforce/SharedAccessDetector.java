@@ -63,7 +63,8 @@ public final class SharedAccessDetector extends AccountLoginDetector<SharedAcces
     @Override
     public int touch(int a, EnrichedLogin l) {
         String device = l.event().deviceId();
-        return (l.ipKey() == 0 ? 0 : ips.peek(l.ipKey())) + (device.isEmpty() ? 0 : devices.peek(Hashing.of(device, TAG_DEVICE)));
+        int ip = l.ipKey() == 0 ? 0 : ips.peek(l.ipKey());
+        return ip + (device.isEmpty() ? 0 : devices.peek(Hashing.of(device, TAG_DEVICE)));
     }
 
     @Override

@@ -18,10 +18,11 @@ import java.nio.charset.StandardCharsets;
  * different result. Grammar: RFC 8259, except that whitespace is space, tab and CR only: a line
  * feed ends the line, so the scanner never reads past the line it started on.
  *
- * <p>Design notes: one pass over the bytes, a position and a range; strings are reported as
- * {@code [start, end)} of their raw bytes plus whether they hold escapes or non-ASCII bytes, so
- * that recurring values can be looked up by bytes without building a {@code String}. Skipped
- * values are validated as strictly as read ones. Not thread-safe.
+ * <p>Design notes: one pass over the bytes, a position and a range; a string is kept as the range
+ * of its raw bytes plus whether it holds escapes or non-ASCII bytes, so that recurring values can
+ * be looked up by bytes without building a {@code String}. A plain string (printable ASCII, no
+ * backslash) ends where an eight-bytes-at-a-time search finds its quote; others are checked byte by
+ * byte ({@link JsonBytes}). Skipped values are validated as strictly as read ones. Not thread-safe.
  */
 public final class JsonLineScanner {
     /** Thrown when the scanner cannot vouch for the line; carries no stack trace. */
@@ -33,7 +34,7 @@ public final class JsonLineScanner {
         }
     }
 
-    private static final Unsupported UNSUPPORTED = new Unsupported();
+    static final Unsupported UNSUPPORTED = new Unsupported();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGHS = 0x8080_8080_8080_8080L;
@@ -146,7 +147,8 @@ public final class JsonLineScanner {
     }
 
     /**
-     * Reads a string value; its raw bytes are then {@link #valueStart()}..{@link #valueEnd()}.
+     * Reads a string value; its content is then {@link #text()}, {@link #text(TextCache)} or
+     * {@link #unescaped()}.
      *
      * @return false when the value is {@code null} instead
      */
@@ -158,14 +160,6 @@ public final class JsonLineScanner {
         }
         literal("null");
         return false;
-    }
-
-    public int valueStart() {
-        return strStart;
-    }
-
-    public int valueEnd() {
-        return strEnd;
     }
 
     /** True when the last string read holds a backslash escape. */
@@ -195,28 +189,7 @@ public final class JsonLineScanner {
         if (strNonAscii) {
             throw UNSUPPORTED;
         }
-        StringBuilder sb = new StringBuilder(strEnd - strStart);
-        for (int i = strStart; i < strEnd; i++) {
-            char c = (char) b[i];
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            char e = (char) b[++i];
-            switch (e) {
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> {
-                    sb.append((char) hex4(i + 1));
-                    i += 4;
-                }
-                default -> sb.append(e);
-            }
-        }
-        return sb.toString();
+        return JsonBytes.unescape(b, strStart, strEnd);
     }
 
     /** Reads {@code true}, {@code false} or {@code null}; returns true only for {@code true}. */
@@ -405,7 +378,6 @@ public final class JsonLineScanner {
             return;
         }
         while (true) {
-            i = plainRun(i);
             if (i >= end) {
                 throw UNSUPPORTED;
             }
@@ -415,10 +387,10 @@ public final class JsonLineScanner {
             }
             if (c == '\\') {
                 strEscaped = true;
-                i = escape(i + 1);
+                i = JsonBytes.escape(b, i + 1, end);
             } else if (c < 0) {
                 strNonAscii = true;
-                i = utf8(i);
+                i = JsonBytes.utf8(b, i, end);
             } else if (c < 0x20) {
                 throw UNSUPPORTED;
             } else {
@@ -460,93 +432,5 @@ public final class JsonLineScanner {
             }
         }
         return -1;
-    }
-
-    /**
-     * Skips whole 8-byte words of plain string bytes (printable ASCII other than quote and
-     * backslash) from {@code i}; returns where the byte-wise scan must go on. Each test below is
-     * exact for "some byte of the word is ...", which is all that is needed to stop.
-     */
-    private int plainRun(int i) {
-        while (i + 8 <= end) {
-            long w = (long) LONGS.get(b, i);
-            long quote = w ^ QUOTES;
-            long backslash = w ^ BACKSLASHES;
-            long special = (w - ONES * 0x20) | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash;
-            if (((special | w) & HIGHS) != 0) {
-                return i;
-            }
-            i += 8;
-        }
-        return i;
-    }
-
-    /** Validates the escape whose letter is at {@code i}; returns the index after it. */
-    private int escape(int i) {
-        if (i >= end) {
-            throw UNSUPPORTED;
-        }
-        switch (b[i]) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-                return i + 1;
-            }
-            case 'u' -> {
-                int cp = hex4(i + 1);
-                if (cp >= 0xD800 && cp <= 0xDFFF) {
-                    throw UNSUPPORTED;
-                }
-                return i + 5;
-            }
-            default -> throw UNSUPPORTED;
-        }
-    }
-
-    private int hex4(int from) {
-        if (from + 4 > end) {
-            throw UNSUPPORTED;
-        }
-        int v = 0;
-        for (int i = from; i < from + 4; i++) {
-            int d = Character.digit(b[i], 16);
-            if (d < 0) {
-                throw UNSUPPORTED;
-            }
-            v = v << 4 | d;
-        }
-        return v;
-    }
-
-    /** Validates one UTF-8 sequence starting at {@code i} (RFC 3629, no surrogates or overlongs). */
-    private int utf8(int i) {
-        int c = b[i] & 0xFF;
-        int n;
-        int lo = 0x80;
-        int hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            throw UNSUPPORTED;
-        }
-        if (i + n >= end) {
-            throw UNSUPPORTED;
-        }
-        int second = b[i + 1] & 0xFF;
-        if (second < lo || second > hi) {
-            throw UNSUPPORTED;
-        }
-        for (int k = 2; k <= n; k++) {
-            if ((b[i + k] & 0xC0) != 0x80) {
-                throw UNSUPPORTED;
-            }
-        }
-        return i + n + 1;
     }
 }
