@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Okta JSON lines read from their bytes must give exactly what the streaming parser gives: the
  * same events (every field, line numbers included) and the same skipped lines with the same
- * reasons. Awkward but valid lines, then seeded mutations of them; the seed is printed.
+ * reasons. Awkward lines, valid and not, then seeded mutations of them; the seed is printed.
  */
 class OktaLineReaderTest {
     static final long SEED = 0x0C7A_11E5L;
