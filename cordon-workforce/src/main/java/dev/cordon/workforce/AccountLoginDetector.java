@@ -51,6 +51,16 @@ abstract class AccountLoginDetector<P extends Record> implements LoginDetector {
         return capacity;
     }
 
+    /** See {@link LoginDetector#touch}: the first and last element of one stripe, when it exists. */
+    static int touch(int[] state, int base, int stride) {
+        return base + stride <= state.length ? state[base] + state[base + stride - 1] : 0;
+    }
+
+    /** See {@link LoginDetector#touch}: the first and last element of one stripe, when it exists. */
+    static int touch(long[] state, int base, int stride) {
+        return base + stride <= state.length ? (int) (state[base] + state[base + stride - 1]) : 0;
+    }
+
     /**
      * Grows the per-account arrays to hold {@code accounts} accounts, filling the new part with
      * each array's "never seen" value. Detectors whose state is not indexed by account keep this

@@ -59,6 +59,11 @@ public final class ContinuousActivityDetector extends AccountLoginDetector<Conti
     }
 
     @Override
+    public int touch(int a, EnrichedLogin l) {
+        return touch(state, a * STRIDE, STRIDE);
+    }
+
+    @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
         if (l.event().outcome() == Outcome.FAILURE) {
             return;

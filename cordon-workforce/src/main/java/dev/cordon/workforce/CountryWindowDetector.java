@@ -54,6 +54,11 @@ public final class CountryWindowDetector extends AccountLoginDetector<CountryWin
     }
 
     @Override
+    public int touch(int a, EnrichedLogin l) {
+        return touch(state, a * STRIDE, STRIDE);
+    }
+
+    @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
         int c = Countries.code(l.geo().country());
         if (c < 0 || l.event().outcome() == Outcome.FAILURE || l.egress().kind().anonymising()) {

@@ -2,6 +2,7 @@ package dev.cordon.workforce;
 
 import dev.cordon.workforce.internal.CountryCentroids;
 import dev.cordon.workforce.internal.Ip;
+import dev.cordon.workforce.internal.IpFactsCache;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,23 +13,24 @@ import java.util.Optional;
  * (one consistent source for all providers); else the location the identity provider wrote into
  * the log; else, when only a country is known, that country's centre with a wide radius. Private
  * addresses are never located by database. AS number: the ASN database, else the provider's.
- * Thread-safe when the geolocator is.
+ * Database answers are remembered per address ({@link IpFactsCache}: bounded, and renewed when the
+ * geolocator's {@link IpGeolocator#generation()} changes). Thread-safe when the geolocator is.
  */
 public final class Enricher {
-    private final Optional<IpGeolocator> geolocator;
+    private final Optional<IpFactsCache> lookups;
     private final NetworkLists lists;
     private final CountryCentroids centroids = CountryCentroids.get();
 
     public Enricher(Optional<IpGeolocator> geolocator, NetworkLists lists) {
-        this.geolocator = Objects.requireNonNull(geolocator, "geolocator");
+        this.lookups = Objects.requireNonNull(geolocator, "geolocator").map(IpFactsCache::new);
         this.lists = Objects.requireNonNull(lists, "lists");
     }
 
     public EnrichedLogin enrich(LoginEvent e) {
         Ip ip = Ip.parse(e.ip());
         IpFacts facts = IpFacts.NONE;
-        if (ip != null && !ip.isPrivate() && geolocator.isPresent()) {
-            facts = geolocator.get().lookup(ip.toInetAddress());
+        if (ip != null && !ip.isPrivate() && lookups.isPresent()) {
+            facts = lookups.get().lookup(ip);
         }
         Geo geo = pickGeo(facts.geo(), e.geo(), ip != null && ip.isPrivate());
         long asn = facts.asn() != 0 ? facts.asn() : e.hints().asn();

@@ -72,6 +72,11 @@ public final class ImpossibleTravelDetector extends AccountLoginDetector<Impossi
     }
 
     @Override
+    public int touch(int a, EnrichedLogin l) {
+        return touch(state, a * STRIDE, STRIDE);
+    }
+
+    @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
         LoginEvent e = l.event();
         if (!l.geo().hasPoint() || (e.outcome() == Outcome.FAILURE && !params.includeFailures())) {

@@ -59,6 +59,11 @@ public final class LocationMismatchDetector extends AccountLoginDetector<Locatio
     }
 
     @Override
+    public int touch(int a, EnrichedLogin l) {
+        return touch(state, a * STRIDE, STRIDE);
+    }
+
+    @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
         int c = Countries.code(l.geo().country());
         EgressKind k = l.egress().kind();

@@ -15,6 +15,16 @@ public interface LoginDetector {
 
     void onLogin(int account, EnrichedLogin login, Consumer<Finding> out);
 
+    /**
+     * Reads, without changing anything, the state that {@link #onLogin} will read first for this
+     * login, and returns any value read. The engine calls it on every detector before the first
+     * {@code onLogin} of a login, so that the cache misses of all detectors overlap instead of
+     * coming one after another; the result has no meaning.
+     */
+    default int touch(int account, EnrichedLogin login) {
+        return 0;
+    }
+
     /** Evaluates what can only be judged over time (profiles); may be called repeatedly. */
     default void flush(Consumer<Finding> out) {
     }

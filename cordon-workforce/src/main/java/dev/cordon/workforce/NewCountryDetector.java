@@ -44,6 +44,11 @@ public final class NewCountryDetector extends AccountLoginDetector<NewCountryDet
     }
 
     @Override
+    public int touch(int a, EnrichedLogin l) {
+        return touch(state, a * STRIDE, STRIDE);
+    }
+
+    @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
         ensure(a);
         int base = a * STRIDE;

@@ -61,6 +61,13 @@ public final class SharedAccessDetector extends AccountLoginDetector<SharedAcces
     }
 
     @Override
+    public int touch(int a, EnrichedLogin l) {
+        String device = l.event().deviceId();
+        int ip = l.ipKey() == 0 ? 0 : ips.peek(l.ipKey());
+        return ip + (device.isEmpty() ? 0 : devices.peek(Hashing.of(device, TAG_DEVICE)));
+    }
+
+    @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
         LoginEvent e = l.event();
         if (e.outcome() == Outcome.FAILURE) {

@@ -19,6 +19,11 @@ import java.util.function.Consumer;
  * per key partition): events are pushed one at a time, findings leave through the sink as soon as
  * they are known, and {@link #flush()} evaluates the profile detectors as of the injected clock.
  * Not thread-safe.
+ *
+ * <p>Design notes: with many accounts, a login's cost is mostly cache misses, one or two per
+ * detector on the account's state. Before the detectors run, each is asked to read the state it
+ * will need ({@link LoginDetector#touch}); those reads are independent, so the processor waits for
+ * their misses together instead of once per detector.
  */
 public final class WorkforceEngine {
     private static final int MAX_LINKS = 8;
@@ -37,6 +42,8 @@ public final class WorkforceEngine {
     private long observations;
     private long outOfOrder;
     private long latest = Long.MIN_VALUE;
+    /** What {@link LoginDetector#touch} read last; kept so that the reads are not left out. */
+    private int touched;
 
     public WorkforceEngine(WorkforceSettings s, Enricher enricher, HrDirectory hr, RmmCatalogue catalogue, Clock clock,
                            Consumer<Finding> sink) {
@@ -72,6 +79,11 @@ public final class WorkforceEngine {
         }
         int a = accounts.id(e.account());
         EnrichedLogin l = enricher.enrich(e);
+        int touched = 0;
+        for (LoginDetector d : login) {
+            touched += d.touch(a, l);
+        }
+        this.touched = touched;
         for (LoginDetector d : login) {
             d.onLogin(a, l, sink);
         }

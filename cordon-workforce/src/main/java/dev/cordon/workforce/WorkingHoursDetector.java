@@ -76,6 +76,11 @@ public final class WorkingHoursDetector extends AccountLoginDetector<WorkingHour
     }
 
     @Override
+    public int touch(int a, EnrichedLogin l) {
+        return touch(state, a * STRIDE, STRIDE);
+    }
+
+    @Override
     public void onLogin(int a, EnrichedLogin l, Consumer<Finding> out) {
         if (l.event().outcome() == Outcome.FAILURE) {
             return;

@@ -38,14 +38,14 @@ import picocli.CommandLine.Option;
  * account when one million accounts are live.
  *
  * <p>Events are generated (seeded) in the shape Okta writes for sign-in and SSO events, about
- * 1.3 KB each, for accounts in twelve cities with their own residential addresses; two in a
+ * 1.1 KB each, for accounts in twelve cities with their own residential addresses; two in a
  * hundred events come through a VPN exit. Each stage runs once to warm up, then {@code --rounds}
  * times; the figures are medians. Throughput is given per CPU second of the benchmark thread
  * (ThreadMXBean: one core, insensitive to other load on a shared machine), per wall second, and
  * per CPU second of the whole process (adds GC and JIT threads). Memory is the growth of the live
  * heap (after full GCs) while one engine takes two events for each of {@code --memory-accounts}
- * accounts, divided by the number of accounts. Goals (from the issue): 300,000 events/s per core
- * for the full pipeline; state for 1 M accounts under 2 GB.
+ * accounts, divided by the number of accounts. Goals (from the requirements): 300,000 events/s
+ * per core for the full pipeline; state for 1 M accounts under 2 GB.
  */
 @Command(name = "workforce", mixinStandardHelpOptions = true,
         description = {"Parse generated Okta System Log events and run them through all workforce detectors on one core;",

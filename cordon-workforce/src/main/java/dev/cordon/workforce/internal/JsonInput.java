@@ -57,6 +57,24 @@ public final class JsonInput {
         }
     }
 
+    /**
+     * A staged reader that can also read the record of a JSON line straight from its bytes, which
+     * {@link JsonLinesStream} tries first for every line.
+     */
+    public interface LineBytesReader extends StagedReader {
+        /**
+         * Reads the record of the JSON line starting at {@code from} in {@code bytes[from, to)}
+         * without a parser, when it can: the line's first value must be an object that ends before
+         * the line does (the next '\n' or {@code to}); what follows it on the line is ignored.
+         * Succeeds only when the parser would read the object without error and {@link #fill} would
+         * fill the record exactly so; otherwise returns -1 and the line goes through {@code fill}.
+         * Like {@code fill}, it has no other effect.
+         *
+         * @return the index just after the object's closing brace, or -1
+         */
+        int fillLine(byte[] bytes, int from, int to);
+    }
+
     /** Longest JSON line accepted (4 MiB). */
     public static final int MAX_LINE = 4 << 20;
     private static final Set<String> WRAPPERS = Set.of("value", "items", "records", "Records", "data");

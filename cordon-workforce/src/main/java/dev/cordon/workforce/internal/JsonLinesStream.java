@@ -25,7 +25,9 @@ import java.util.Arrays;
  * first uncommitted line through the line-by-line path, which reports it exactly as before, and
  * the streaming parser restarts at the next line. Malformed input therefore costs one parser per
  * bad line; well-formed input costs one parser per buffer (1 MiB). Line numbers are counted from
- * the bytes (only '\n' ends a line), not taken from Jackson, which also counts a lone '\r'.
+ * the bytes (only '\n' ends a line), not taken from Jackson, which also counts a lone '\r'. A
+ * reader that can read a line from its bytes ({@link JsonInput.LineBytesReader}) is offered every
+ * line first; a line it declines is streamed through the parser on its own.
  */
 final class JsonLinesStream {
     private static final int INITIAL = 1 << 20;
@@ -34,6 +36,7 @@ final class JsonLinesStream {
     private final String source;
     private final ParseReport report;
     private final JsonInput.StagedReader reader;
+    private final JsonInput.LineBytesReader bytesReader;
     private final JsonFactory factory;
     private byte[] buf = new byte[INITIAL];
     private int len;
@@ -44,6 +47,7 @@ final class JsonLinesStream {
         this.source = source;
         this.report = report;
         this.reader = reader;
+        this.bytesReader = reader instanceof JsonInput.LineBytesReader r ? r : null;
         this.factory = factory;
     }
 
@@ -110,22 +114,53 @@ final class JsonLinesStream {
         int pos = 0;
         long line = linesDone + 1;
         while (pos < end) {
-            long stop = stream(pos, end, line);
+            int stopAt = end;
+            if (bytesReader != null) {
+                int next = fromBytes(pos, end, line);
+                if (next >= 0) {
+                    line++;
+                    pos = next;
+                    continue;
+                }
+                stopAt = Math.min(end, lineEnd(pos, end) + 1);
+            }
+            long stop = stream(pos, stopAt, line);
             int at = (int) (stop >>> 32);
             line += (int) stop >> 1;
             pos = at;
             if ((stop & 1) != 0) {
-                int next = lineEnd(pos, end);
+                int next = lineEnd(pos, stopAt);
                 if (!isBlank(pos, next)) {
                     JsonInput.readLine(factory, buf, pos, trimCr(pos, next) - pos, line, source, report, reader);
                 }
                 line++;
-                pos = Math.min(end, next + 1);
+                pos = Math.min(stopAt, next + 1);
             }
         }
         linesDone = line - 1;
         System.arraycopy(buf, end, buf, 0, len - end);
         len -= end;
+    }
+
+    /**
+     * The line at {@code pos} when it is blank or {@link JsonInput.LineBytesReader#fillLine} reads it
+     * (then committed as {@code line}).
+     *
+     * @return the start of the next line (or {@code end}), or -1 when the line needs the parser
+     */
+    private int fromBytes(int pos, int end, long line) {
+        int i = pos;
+        while (i < end && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
+            i++;
+        }
+        if (i < end && buf[i] != '\n') {
+            i = bytesReader.fillLine(buf, pos, end);
+            if (i < 0) {
+                return -1;
+            }
+            commit(line);
+        }
+        return Math.min(end, lineEnd(i, end) + 1);
     }
 
     /**

@@ -71,6 +71,16 @@ public final class SharedTable {
         return slot;
     }
 
+    /**
+     * Reads, without changing anything, the slot {@link #touch} starts from for {@code key} (its
+     * key, count, first member and time), so that their cache misses can overlap other work; the
+     * result has no meaning.
+     */
+    public int peek(long key) {
+        int slot = (int) Hashing.mix(key == EMPTY ? 1 : key) & (keys.length - 1);
+        return (int) keys[slot] + count[slot] + member[slot * MEMBERS] + seen[slot * MEMBERS];
+    }
+
     public int members(int slot) {
         return count[slot];
     }
