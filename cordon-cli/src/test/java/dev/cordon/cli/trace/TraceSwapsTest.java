@@ -30,12 +30,8 @@ class TraceSwapsTest {
 
     @Test
     void trace_forwardIntoAVault_showsEachSwapsDestinationAndOutbound() throws Exception {
-        LaunderingScenario.Scenario s = LaunderingScenario.generate(tmp.resolve("blocks"),
-                ScenarioConfig.small(20240221L).withThorchainSwaps(3));
+        LaunderingScenario.Scenario s = ingested();
         Path data = tmp.resolve("data");
-        CliRun ingest = CliRun.of("ingest", "bitcoin", "--blocks", tmp.resolve("blocks").toString(), "--data", data.toString(),
-                "--no-exposure", "--no-cluster");
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
         List<String> args = new ArrayList<>(List.of("trace", "--model", "fifo", "--labels", s.labelsFile().toString(),
                 "--data", data.toString(), "--csv", tmp.resolve("t.csv").toString(), "--html", tmp.resolve("t.html").toString(),
                 "--from"));
@@ -85,12 +81,8 @@ class TraceSwapsTest {
      */
     @Test
     void trace_followsEachSwapFromItsOutbound_matchingTheGroundTruth() throws Exception {
-        LaunderingScenario.Scenario s = LaunderingScenario.generate(tmp.resolve("blocks"),
-                ScenarioConfig.small(20240221L).withThorchainSwaps(3));
+        LaunderingScenario.Scenario s = ingested();
         Path data = tmp.resolve("data");
-        CliRun ingest = CliRun.of("ingest", "bitcoin", "--blocks", tmp.resolve("blocks").toString(), "--data", data.toString(),
-                "--no-exposure", "--no-cluster");
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
         List<String> args = new ArrayList<>(List.of("trace", "--model", "fifo", "--labels", s.labelsFile().toString(),
                 "--data", data.toString(), "--json", "--from"));
         s.truth().theft().outputs().forEach(o -> args.add(o.outpoint()));
@@ -121,6 +113,16 @@ class TraceSwapsTest {
         Map<String, Long> expected = new HashMap<>();
         s.truth().fifo().deposits().forEach(d -> expected.put(d.address(), d.amount()));
         assertThat(reached).isEqualTo(expected);
+    }
+
+    /** The 3-swap scenario, ingested into {@code tmp/data}. */
+    private LaunderingScenario.Scenario ingested() {
+        LaunderingScenario.Scenario s = LaunderingScenario.generate(tmp.resolve("blocks"),
+                ScenarioConfig.small(20240221L).withThorchainSwaps(3));
+        CliRun ingest = CliRun.of("ingest", "bitcoin", "--blocks", tmp.resolve("blocks").toString(), "--data",
+                tmp.resolve("data").toString(), "--no-exposure", "--no-cluster");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        return s;
     }
 
     private static String[] concat(List<String> args, String more) {

@@ -1,10 +1,7 @@
 package dev.cordon.intel.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -94,17 +91,11 @@ public record GroundTruth(String format, int version, long seed, String network,
     public record LabelRow(String address, String entity, String category) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     /**
      * @throws CordonException with {@link ErrorCode#IO} when writing fails
      */
     public void write(Path file) {
-        try {
-            MAPPER.writeValue(file.toFile(), this);
-        } catch (IOException e) {
-            throw new CordonException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
-        }
+        TruthFiles.write(file, this);
     }
 
     /**
@@ -112,12 +103,7 @@ public record GroundTruth(String format, int version, long seed, String network,
      *                         this version, {@link ErrorCode#IO} when it cannot be read
      */
     public static GroundTruth read(Path file) {
-        GroundTruth t;
-        try {
-            t = MAPPER.readValue(file.toFile(), GroundTruth.class);
-        } catch (IOException e) {
-            throw new CordonException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+        GroundTruth t = TruthFiles.read(file, GroundTruth.class);
         if (!"cordon-scenario-truth".equals(t.format()) || t.version() != VERSION) {
             throw new CordonException(ErrorCode.DATA, file + " is not a scenario ground truth of version " + VERSION);
         }

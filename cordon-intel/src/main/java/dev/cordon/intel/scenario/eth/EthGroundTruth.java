@@ -1,11 +1,9 @@
 package dev.cordon.intel.scenario.eth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cordon.core.CordonException;
 import dev.cordon.core.ErrorCode;
+import dev.cordon.intel.scenario.TruthFiles;
 import dev.cordon.intel.scenario.GroundTruth.LabelRow;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,17 +61,11 @@ public record EthGroundTruth(String format, int version, long chainId, long seed
     public record EndpointTruth(String address, String entity, String category, String amount, long firstBlock) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     /**
      * @throws CordonException with {@link ErrorCode#IO} when writing fails
      */
     public void write(Path file) {
-        try {
-            MAPPER.writeValue(file.toFile(), this);
-        } catch (IOException e) {
-            throw new CordonException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
-        }
+        TruthFiles.write(file, this);
     }
 
     /**
@@ -81,12 +73,7 @@ public record EthGroundTruth(String format, int version, long chainId, long seed
      *                         truth of this version, {@link ErrorCode#IO} when it cannot be read
      */
     public static EthGroundTruth read(Path file) {
-        EthGroundTruth t;
-        try {
-            t = MAPPER.readValue(file.toFile(), EthGroundTruth.class);
-        } catch (IOException e) {
-            throw new CordonException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+        EthGroundTruth t = TruthFiles.read(file, EthGroundTruth.class);
         if (!FORMAT.equals(t.format()) || t.version() != VERSION) {
             throw new CordonException(ErrorCode.DATA, file + " is not a " + FORMAT + " of version " + VERSION);
         }
