@@ -127,7 +127,18 @@ public final class AddressCommand implements Callable<Integer> {
         if (!common.json()) {
             EthViews.print(System.out, info.get());
         }
-        return EthViews.json(info.get());
+        Map<String, Object> json = EthViews.json(info.get());
+        Optional<List<Object>> exposure = dev.cordon.cli.trace.EthExposureRun.maintained(a, common.dataDir(), store,
+                common.json() ? null : System.out);
+        json.put("exposure", exposure.orElse(null));
+        if (exposure.isEmpty()) {
+            json.put("exposure_note", "no exposure index for these labels: run 'cordon ingest ethereum' without "
+                    + "--no-exposure, or 'cordon exposure'");
+            if (!common.json()) {
+                System.out.println("exposure: not maintained (" + json.get("exposure_note") + ")");
+            }
+        }
+        return json;
     }
 
     /** No activity: an error unless labels or a cluster say something about the address. */

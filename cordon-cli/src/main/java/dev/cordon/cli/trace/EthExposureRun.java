@@ -29,11 +29,11 @@ import java.util.Map;
  * of the label store (brought up to the store's tip first), or with {@code --labels} an index
  * computed in memory over the account graph.
  */
-final class EthExposureRun {
+public final class EthExposureRun {
     private EthExposureRun() {
     }
 
-    static void run(List<Address> targets, int hops, Map<Address, Endpoint> csv, Path dataDir, ChainStore store,
+    public static void run(List<Address> targets, int hops, Map<Address, Endpoint> csv, Path dataDir, ChainStore store,
                     boolean json, PrintStream out) {
         AccountGraph g;
         RiskLabels risk;
@@ -76,6 +76,36 @@ final class EthExposureRun {
                     + " risk-labelled addresses");
             Terminal.table(out, t);
         }
+    }
+
+    /**
+     * The address's exposure per asset from the index {@code cordon ingest ethereum} maintains, read
+     * without extending it; empty when there is none that fits the current labels and the store.
+     */
+    public static java.util.Optional<List<Object>> maintained(Address a, Path dataDir, ChainStore store, PrintStream out) {
+        Path file = EthExposureUpkeep.file(dataDir);
+        java.util.OptionalInt hops = dev.cordon.intel.account.AccountExposureFile.hopsOf(file);
+        if (hops.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        RiskLabels risk = EthExposureUpkeep.risk(dataDir, store);
+        java.util.Optional<AccountExposure> ex = dev.cordon.intel.account.AccountExposureFile.load(file, risk,
+                hops.getAsInt(), store.ethereum());
+        if (ex.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int id = store.ethereum().address(a, 0).map(i -> i.addressId()).orElse(-1);
+        List<List<String>> t = Terminal.rows("ADDRESS", "ASSET", "RECEIVED", "CATEGORY", "DIRECT", "INDIRECT", "SHARE");
+        List<Object> assets = new ArrayList<>();
+        for (AccountExposureView v : (id < 0 ? Map.<Integer, AccountExposureView>of() : ex.get().of(id)).values()) {
+            assets.add(asset(v, store.ethereum().assetById(v.asset()).orElseThrow(), TraceOutput.show(a), t));
+        }
+        if (out != null) {
+            out.println();
+            out.println("exposure within " + hops.getAsInt() + " hops (" + risk.size() + " risk-labelled addresses):");
+            Terminal.table(out, t);
+        }
+        return java.util.Optional.of(assets);
     }
 
     private static Map<String, Object> asset(AccountExposureView v, Asset a, String address, List<List<String>> t) {

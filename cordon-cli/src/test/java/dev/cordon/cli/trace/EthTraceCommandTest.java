@@ -220,6 +220,11 @@ class EthTraceCommandTest {
         assertThat(j.at("/addresses/0/assets/0/received").bigIntegerValue()).isEqualTo(eth(5));
         assertThat(j.at("/addresses/0/assets/0/categories")).isEmpty();
         assertThat(data.resolve("graph").resolve("eth.exposure")).isRegularFile();
+        JsonNode address = json(CliRun.of("address", EthAddresses.checksummed(FRESH), "--data", data.toString(), "--json"));
+        assertThat(address.at("/exposure/0/asset").asText()).isEqualTo("ETH");
+        assertThat(address.at("/exposure/0/received").bigIntegerValue()).isEqualTo(eth(5));
+        assertThat(CliRun.of("address", EthAddresses.checksummed(FRESH), "--data", data.toString()).out())
+                .contains("exposure within 3 hops (0 risk-labelled addresses)");
     }
 
     @Test

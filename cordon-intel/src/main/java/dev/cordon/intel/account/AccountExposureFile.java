@@ -70,6 +70,21 @@ public final class AccountExposureFile {
         }
     }
 
+    /** The hop cap a saved index was computed with, or empty when the file is missing or not an index. */
+    public static java.util.OptionalInt hopsOf(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64))) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC) || in.readInt() != VERSION) {
+                return java.util.OptionalInt.empty();
+            }
+            int hops = in.readInt();
+            return hops >= 1 && hops <= 8 ? java.util.OptionalInt.of(hops) : java.util.OptionalInt.empty();
+        } catch (IOException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /**
      * The saved index when it fits the hop cap, the risk labels and the store; empty otherwise
      * (including a damaged or foreign file: the caller rebuilds it).
