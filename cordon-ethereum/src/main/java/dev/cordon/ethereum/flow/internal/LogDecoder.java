@@ -22,6 +22,8 @@ import java.math.BigInteger;
  *       {@code Withdrawal(address indexed, uint256)} as UNWRAP (holder to contract), only at the
  *       wrapped-ether contract.</li>
  * </ul>
+ * THORChain router {@code Deposit} events are not token movements; they are decoded by
+ * {@link RouterDeposits} into the block's bridge deposits.
  * Topic hashes are keccak256 of the event signatures (EIP-20, EIP-721, EIP-1155).
  */
 public final class LogDecoder {
@@ -57,11 +59,19 @@ public final class LogDecoder {
             JsonNode topics = Json.array(log, "topics", ctx);
             String data = Json.text(log, "data", ctx);
             checkData(data, ctx);
+            int logIndex = em.nextLogIndex();
             if (topics.size() == 0) {
                 continue;
             }
             Address contract = Json.address(log, "address", ctx);
-            decodeOne(contract, topics, data, em, ctx);
+            if (RouterDeposits.matches(topic(topics, 0, ctx))) {
+                for (int k = 1; k < topics.size(); k++) {
+                    topic(topics, k, ctx);
+                }
+                RouterDeposits.decode(contract, topics, data, logIndex, em, ctx);
+            } else {
+                decodeOne(contract, topics, data, em, ctx);
+            }
         }
     }
 
