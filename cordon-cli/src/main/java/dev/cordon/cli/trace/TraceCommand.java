@@ -216,7 +216,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** Loads the saved graph, extends it from the store and saves it again when it grew. */
-    private UtxoGraph graph(ChainStore store) {
+    UtxoGraph graph(ChainStore store) {
         Path file = common.dataDir().resolve("graph").resolve("btc.graph");
         UtxoGraph g = Files.isRegularFile(file) ? GraphFile.load(file) : new UtxoGraph(Chain.BITCOIN);
         long added = GraphBuilder.extend(g, store, n -> { });
