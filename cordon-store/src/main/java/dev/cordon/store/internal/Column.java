@@ -52,7 +52,7 @@ import dev.cordon.core.ErrorCode;
  * 23 ETH_CREATED_BY        c addr(4) of the contract         creation key without c (16)
  * 24 ETH_UNDO              c height(8)                       EthCodecs undo: the block's id counters
  *                                                            and the balances it overwrote
- * 25 ETH_BRIDGE_DEPOSITS   c height(8) txIndex(4) logIndex(4) EthCodecs deposit (95 + amount + utf8
+ * 25 ETH_BRIDGE_DEPOSITS   c height(8) txIndex(4) logIndex(4) EthCodecs deposit (94 + amount + utf8
  *                                                            memo): router Deposit events
  * META                     "acct" c                          EthCodecs checkpoint (65)
  * </pre>
