@@ -151,7 +151,7 @@ class EthSwapFollowTest {
         JsonNode swap = eth.at("/swaps/0");
         assertThat(eth.get("swaps")).hasSize(1);
         assertThat(swap.get("protocol").asText()).isEqualTo("thorchain");
-        assertThat(swap.get("vault").asText()).isEqualTo(ROUTER.value());
+        assertThat(swap.get("vault").asText()).isEqualTo(EthAddresses.checksummed(ROUTER));
         assertThat(swap.get("inbound").asText()).isEqualTo(SWAP.substring(2) + ":0");
         assertThat(swap.get("tainted").bigIntegerValue()).isEqualTo(eth(2));
         assertThat(swap.get("height").asLong()).isEqualTo(20_000_001);
