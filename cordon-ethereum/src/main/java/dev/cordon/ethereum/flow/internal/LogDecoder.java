@@ -64,18 +64,11 @@ public final class LogDecoder {
                 continue;
             }
             Address contract = Json.address(log, "address", ctx);
-            if (RouterDeposits.matches(topic(topics, 0, ctx))) {
-                for (int k = 1; k < topics.size(); k++) {
-                    topic(topics, k, ctx);
-                }
-                RouterDeposits.decode(contract, topics, data, logIndex, em, ctx);
-            } else {
-                decodeOne(contract, topics, data, em, ctx);
-            }
+            decodeOne(contract, topics, data, logIndex, em, ctx);
         }
     }
 
-    private void decodeOne(Address contract, JsonNode topics, String data, Emitter em, Ctx ctx) {
+    private void decodeOne(Address contract, JsonNode topics, String data, int logIndex, Emitter em, Ctx ctx) {
         String t0 = topic(topics, 0, ctx);
         int nt = topics.size();
         if (TRANSFER.equalsIgnoreCase(t0)) {
@@ -104,6 +97,10 @@ public final class LogDecoder {
         } else if (TRANSFER_BATCH.equalsIgnoreCase(t0)) {
             if (nt == 4) {
                 batch(contract, topics, data, em, ctx);
+            }
+        } else if (RouterDeposits.matches(t0)) {
+            if (nt == 3) {
+                RouterDeposits.decode(contract, topic(topics, 1, ctx), topic(topics, 2, ctx), data, logIndex, em, ctx);
             }
         } else if (contract.equals(wrappedNative) && nt == 2 && data.length() == 66) {
             boolean deposit = DEPOSIT.equalsIgnoreCase(t0);

@@ -1,6 +1,5 @@
 package dev.cordon.ethereum.flow.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.core.Address;
 import dev.cordon.core.account.BridgeDeposit;
 import java.math.BigInteger;
@@ -41,19 +40,22 @@ public final class RouterDeposits {
     }
 
     /**
-     * Decodes one log whose topic0 {@link #matches}; emits nothing for another layout.
+     * Decodes one log with 3 topics whose topic0 {@link #matches}; emits nothing for another
+     * data layout.
      *
-     * @param topics   the log's topics, each already checked to be 0x + 64 hex digits
+     * @param to       topic 1, already checked to be 0x + 64 hex digits
+     * @param asset20  topic 2, likewise
      * @param data     the log's data, already checked to be 0x + an even number of hex digits
      * @param logIndex the log's index in the block
      */
-    public static void decode(Address router, JsonNode topics, String data, int logIndex, Emitter em, Ctx ctx) {
+    public static void decode(Address router, String to, String asset20, String data, int logIndex, Emitter em,
+                              Ctx ctx) {
         int words = (data.length() - 2) / 64;
-        if (topics.size() != 3 || (data.length() - 2) % 64 != 0 || words < 3) {
+        if ((data.length() - 2) % 64 != 0 || words < 3) {
             return;
         }
-        Address vault = Json.topicAddress(topics.get(1).textValue(), ctx);
-        Address asset = Json.topicAddress(topics.get(2).textValue(), ctx);
+        Address vault = Json.topicAddress(to, ctx);
+        Address asset = Json.topicAddress(asset20, ctx);
         if (vault == null || asset == null) {
             return;
         }
