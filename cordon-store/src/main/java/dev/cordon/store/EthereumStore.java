@@ -6,14 +6,16 @@ import dev.cordon.core.BlockHash;
 import dev.cordon.core.Transfer;
 import dev.cordon.core.TransferKind;
 import dev.cordon.core.TxId;
+import dev.cordon.core.account.BridgeDeposit;
 import dev.cordon.core.account.EthereumSink;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The Ethereum side of a {@link ChainStore}: an {@link EthereumSink} that keeps blocks, transfers
  * (ordered by block, transaction index and position, numbered densely), per-address and
- * per-asset totals and contract creations, with the undo information that
+ * per-asset totals, contract creations and bridge router deposits, with the undo information that
  * {@link #rollbackTo} needs. Each block is one atomic write together with the checkpoint; a
  * rollback is one atomic write. Reads may run concurrently with a writer. All methods throw
  * {@link StoreException}.
@@ -31,6 +33,20 @@ public interface EthereumStore extends EthereumSink {
      * @throws StoreException with code USAGE for a negative {@code latest} or a non-Ethereum address
      */
     Optional<EthAddressInfo> address(Address address, int latest);
+
+    /**
+     * The bridge router deposits the transaction announced, in log order; empty when it made none
+     * or is not stored (a transaction is found through its stored transfers: every transaction that
+     * paid gas has one).
+     */
+    List<BridgeDeposit> bridgeDeposits(TxId txid);
+
+    /**
+     * The bridge router deposits of blocks {@code fromHeight} to {@code toHeight} inclusive, in
+     * chain order (block, transaction index, log index). Blocks ingested by a build that did not
+     * keep deposits, or from a source without logs (the ethereum-etl import), have none.
+     */
+    List<BridgeDeposit> bridgeDeposits(long fromHeight, long toHeight);
 
     /** Transfers stored, over all blocks. */
     long transferCount();

@@ -11,15 +11,21 @@ import dev.cordon.core.Chain;
 import dev.cordon.core.Transfer;
 import dev.cordon.core.TransferKind;
 import dev.cordon.core.TxId;
+import dev.cordon.core.account.BridgeDeposit;
 import dev.cordon.core.account.ContractCreation;
 import dev.cordon.core.account.EthBlockFlows;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Exact content of the Ethereum side of the store: transfers, totals per asset, creations, rollback. */
+/**
+ * Exact content of the Ethereum side of the store: transfers, totals per asset, creations, bridge
+ * deposits, rollback.
+ */
 class EthereumStoreTest {
     private static final Address A = eth('a');
     private static final Address B = eth('b');
@@ -35,6 +41,14 @@ class EthereumStoreTest {
     private static final TxId TX1 = txid(1);
     private static final TxId TX2 = txid(2);
     private static final TxId TX3 = txid(3);
+    private static final Address ROUTER = eth('f');
+    private static final String MEMO = "SWAP:BTC.BTC:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+    /** THORChain memos may carry any text the sender chose; the store keeps it byte for byte. */
+    private static final String ODD_MEMO = "=:ETH.ETH:0x" + "a".repeat(40) + ":0/1/0:té:50";
+    private static final BridgeDeposit D1 = new BridgeDeposit(TX1, 0, 2, ROUTER, K, BridgeDeposit.ETHER, FIVE_ETH, MEMO);
+    private static final BridgeDeposit D2 = new BridgeDeposit(TX1, 0, 5, ROUTER, K, TOKEN.contract().orElseThrow(), HUGE,
+            ODD_MEMO);
+    private static final BridgeDeposit D3 = new BridgeDeposit(TX3, 0, 0, ROUTER, C, BridgeDeposit.ETHER, BigInteger.ZERO, "");
 
     private static Address eth(char c) {
         return new Address(Chain.ETHEREUM, "0x" + String.valueOf(c).repeat(40));
@@ -66,7 +80,7 @@ class EthereumStoreTest {
                 t(TX1, 100, 0, 3, TransferKind.FEE_TIP, A, MINER, ETH, BigInteger.valueOf(1_000), Optional.empty()),
                 t(TX2, 100, 1, 0, TransferKind.CREATE, A, K, ETH, BigInteger.valueOf(7), Optional.empty()));
         return new EthBlockFlows(100, hash(100), hash(99), Instant.ofEpochSecond(1_700_000_000L), MINER, 2, ts,
-                List.of(new ContractCreation(TX2, 1, A, K)), List.of());
+                List.of(new ContractCreation(TX2, 1, A, K)), List.of(), List.of(D1, D2));
     }
 
     private static EthBlockFlows block101(int fork) {
@@ -74,7 +88,7 @@ class EthereumStoreTest {
                 t(TX3, 101, 0, 0, TransferKind.INTERNAL, K, B, ETH, BigInteger.valueOf(3), Optional.empty()),
                 t(TX3, 101, 0, 1, TransferKind.ERC721, C, A, NFT, BigInteger.ONE, Optional.of(BigInteger.valueOf(42))));
         return new EthBlockFlows(101, hash(101 + fork * 100), hash(100), Instant.ofEpochSecond(1_700_000_012L), MINER, 1,
-                ts, List.of(), List.of());
+                ts, List.of(), List.of(), fork == 0 ? List.of(D3) : List.of());
     }
 
     @Test
@@ -142,6 +156,49 @@ class EthereumStoreTest {
             assertThat(blk.time()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
             assertThat(blk.miner()).isEqualTo(MINER);
             assertThat(s.ethereum().tx(TX3)).isEmpty();
+        }
+    }
+
+    @Test
+    void bridgeDeposits_byTransactionAndHeightRange() {
+        try (ChainStore s = MemoryChainStore.create()) {
+            s.ethereum().applyBlock(block100());
+            s.ethereum().applyBlock(block101(0));
+
+            assertThat(s.ethereum().bridgeDeposits(TX1)).containsExactly(D1, D2);
+            assertThat(s.ethereum().bridgeDeposits(TX2)).isEmpty();
+            assertThat(s.ethereum().bridgeDeposits(TX3)).containsExactly(D3);
+            assertThat(s.ethereum().bridgeDeposits(txid(9))).isEmpty();
+            assertThat(s.ethereum().bridgeDeposits(0, 1000)).containsExactly(D1, D2, D3);
+            assertThat(s.ethereum().bridgeDeposits(101, 101)).containsExactly(D3);
+            assertThat(s.ethereum().bridgeDeposits(100, 100)).containsExactly(D1, D2);
+            assertThat(s.ethereum().bridgeDeposits(101, 100)).isEmpty();
+        }
+    }
+
+    @Test
+    void bridgeDeposits_rollbackRemovesThemWithTheirBlock() {
+        try (ChainStore s = MemoryChainStore.create()) {
+            s.ethereum().applyBlock(block100());
+            s.ethereum().applyBlock(block101(0));
+
+            s.ethereum().rollbackTo(100);
+
+            assertThat(s.ethereum().bridgeDeposits(0, 1000)).containsExactly(D1, D2);
+            s.ethereum().applyBlock(block101(1));
+            assertThat(s.ethereum().bridgeDeposits(TX3)).isEmpty();
+            s.ethereum().rollbackTo(-1);
+            assertThat(s.ethereum().bridgeDeposits(0, 1000)).isEmpty();
+        }
+    }
+
+    @Test
+    void bridgeDeposits_rocksReopen_sameRecords(@TempDir Path dir) {
+        try (ChainStore s = RocksChainStore.open(dir, 8 << 20)) {
+            s.ethereum().applyBlock(block100());
+        }
+        try (ChainStore s = RocksChainStore.open(dir, 8 << 20)) {
+            assertThat(s.ethereum().bridgeDeposits(TX1)).containsExactly(D1, D2);
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Renders the reports of an account-chain trace, one per asset: a table per asset, one JSON
  * document ({@code chain}, {@code model}, {@code assets}: each asset's report as
- * {@link TraceOutput#json} gives it, with the asset's symbol, contract and decimals), one CSV with
+ * {@link TraceOutput#json} gives it, with the asset's symbol, contract and decimals and, forward,
+ * the THORChain swaps reached and followed), one CSV with
  * an asset column, and one HTML file per asset.
  */
 final class AccountTraceOutput {
@@ -27,28 +28,58 @@ final class AccountTraceOutput {
     }
 
     static void print(PrintStream out, List<TraceReport> reports) {
+        print(out, reports, List.of(), List.of());
+    }
+
+    /**
+     * @param swaps per report, its router deposits reached (or no entries at all: none reached)
+     * @param legs  per report, the swaps followed (or no entries at all)
+     */
+    static void print(PrintStream out, List<TraceReport> reports, List<EthSwaps.Found> swaps,
+                      List<List<SwapFollow.Leg>> legs) {
         for (int i = 0; i < reports.size(); i++) {
             if (i > 0) {
                 out.println();
             }
             out.println("== " + name(reports.get(i).seeded().asset()) + " ==");
-            TraceOutput.print(out, reports.get(i));
+            EthSwaps.Found f = i < swaps.size() ? swaps.get(i) : EthSwaps.Found.NONE;
+            TraceOutput.print(out, reports.get(i), f.swaps());
+            for (String p : f.problems()) {
+                out.println("router deposit " + p);
+            }
+            SwapFollow.print(out, i < legs.size() ? legs.get(i) : List.of());
         }
     }
 
     static Map<String, Object> json(List<TraceReport> reports) {
+        return json(reports, List.of(), List.of());
+    }
+
+    /**
+     * One document; each asset's report has {@code swaps} (shaped as for Bitcoin, {@code inbound}
+     * being the Ethereum transaction hash and the deposit's log index), {@code swapProblems} and
+     * {@code continued} (the swaps followed), the last two only in a forward trace.
+     */
+    static Map<String, Object> json(List<TraceReport> reports, List<EthSwaps.Found> swaps,
+                                    List<List<SwapFollow.Leg>> legs) {
         Map<String, Object> m = Json.object();
         m.put("chain", "ethereum");
         m.put("direction", reports.get(0).direction().name().toLowerCase(Locale.ROOT));
         m.put("model", reports.get(0).model());
         List<Object> assets = new ArrayList<>();
-        for (TraceReport r : reports) {
+        for (int i = 0; i < reports.size(); i++) {
+            TraceReport r = reports.get(i);
             Map<String, Object> a = Json.object();
             Asset asset = r.seeded().asset();
             a.put("asset", asset.symbol());
             a.put("contract", asset.contract().map(TraceOutput::show).orElse(null));
             a.put("decimals", asset.decimals());
-            a.putAll(TraceOutput.json(r));
+            EthSwaps.Found f = i < swaps.size() ? swaps.get(i) : EthSwaps.Found.NONE;
+            a.putAll(TraceOutput.json(r, f.swaps()));
+            if (r.direction() == TraceReport.Direction.FORWARD) {
+                a.put("swapProblems", f.problems());
+                a.put("continued", SwapFollow.json(i < legs.size() ? legs.get(i) : List.of()));
+            }
             assets.add(a);
         }
         m.put("assets", assets);

@@ -1,7 +1,9 @@
 package dev.cordon.cli.trace;
 
 import dev.cordon.cli.Json;
+import dev.cordon.core.Address;
 import dev.cordon.core.Chain;
+import dev.cordon.intel.trace.Endpoint;
 import dev.cordon.core.Clock;
 import dev.cordon.core.CordonException;
 import dev.cordon.intel.account.AccountGraph;
@@ -9,13 +11,18 @@ import dev.cordon.intel.account.AccountGraphBuilder;
 import dev.cordon.intel.account.AccountGraphFile;
 import dev.cordon.intel.account.AccountTraceRequest;
 import dev.cordon.intel.account.AccountTracer;
+import dev.cordon.intel.crosschain.ThorchainDeposits;
+import dev.cordon.intel.graph.UtxoGraph;
 import dev.cordon.intel.trace.EndpointResolver;
+import dev.cordon.intel.trace.TraceLimits;
+import dev.cordon.intel.trace.TraceRequest;
 import dev.cordon.intel.trace.TaintModels;
 import dev.cordon.intel.trace.TraceReport;
 import dev.cordon.intel.trace.TraceSeed;
 import dev.cordon.store.ChainStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +31,9 @@ import java.util.Optional;
  * {@code cordon trace} on Ethereum, forward or ({@code --backward}) to the sources: the models act
  * on account balances per asset, and the answer is one report per seeded asset (ETH, then tokens).
  * The account graph is kept in {@code <data>/graph/eth.graph} and extended from the chain store's
- * Ethereum transfers before each run.
+ * Ethereum transfers before each run. A forward trace lists the THORChain router deposits among
+ * each asset's endpoint arrivals ({@link EthSwaps}) and follows swaps to Bitcoin from their
+ * outbound payment when the store holds it.
  */
 final class AccountTraceRun {
     private final TraceCommand cmd;
@@ -40,10 +49,16 @@ final class AccountTraceRun {
     int run() {
         AccountTraceRequest request = request();
         AccountGraph graph = graph(cmd.common.dataDir(), store);
-        EndpointResolver endpoints = StoreEndpoints.resolve(cmd.common.dataDir(), store, Chain.ETHEREUM,
-                cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, !cmd.backward), cmd.backward);
+        Map<Address, Endpoint> labels = cmd.labels == null ? Map.of() : TraceCommand.readLabels(cmd.labels, !cmd.backward);
+        EndpointResolver endpoints = StoreEndpoints.resolve(cmd.common.dataDir(), store, Chain.ETHEREUM, labels,
+                cmd.backward);
         AccountTracer tracer = new AccountTracer(graph, store.ethereum(), endpoints);
         List<TraceReport> reports = cmd.backward ? tracer.backward(request) : tracer.forward(request);
+        List<EthSwaps.Found> swaps = new ArrayList<>();
+        List<List<SwapFollow.Leg>> legs = new ArrayList<>();
+        if (!cmd.backward) {
+            swaps(reports, labels, swaps, legs);
+        }
         if (cmd.csv != null) {
             AccountTraceOutput.writeCsv(cmd.csv, reports);
         }
@@ -51,11 +66,38 @@ final class AccountTraceRun {
             AccountTraceOutput.writeHtml(cmd.html, reports, question(graph));
         }
         if (cmd.common.json()) {
-            Json.print(System.out, AccountTraceOutput.json(reports));
+            Json.print(System.out, AccountTraceOutput.json(reports, swaps, legs));
         } else {
-            AccountTraceOutput.print(System.out, reports);
+            AccountTraceOutput.print(System.out, reports, swaps, legs);
         }
         return 0;
+    }
+
+    /**
+     * Fills {@code swaps} and {@code legs}, one entry per report: the router deposits reached and,
+     * for swaps to Bitcoin, their Bitcoin outbounds and (unless {@code --no-follow-swaps}) the
+     * Bitcoin traces from them. The Bitcoin graph is read only when a swap goes to Bitcoin.
+     */
+    private void swaps(List<TraceReport> reports, Map<Address, Endpoint> labels, List<EthSwaps.Found> swaps,
+                       List<List<SwapFollow.Leg>> legs) {
+        for (TraceReport r : reports) {
+            swaps.add(EthSwaps.of(r, store.ethereum()));
+        }
+        if (swaps.stream().noneMatch(EthSwaps.Found::toBitcoin)) {
+            swaps.forEach(f -> legs.add(List.of()));
+            return;
+        }
+        UtxoGraph btc = cmd.graph(store);
+        ThorchainDeposits thorchain = ThorchainDeposits.scan(btc, store);
+        EndpointResolver btcEnds = thorchain.endpoints(StoreEndpoints.resolve(cmd.common.dataDir(), store, Chain.BITCOIN,
+                labels, false));
+        TraceRequest template = TraceRequest.of(seeds, TaintModels.named(cmd.model)).withMaxPaths(cmd.paths)
+                .withLimits(new TraceLimits(cmd.maxHops == null ? Integer.MAX_VALUE : cmd.maxHops, 0, Long.MAX_VALUE));
+        for (int i = 0; i < swaps.size(); i++) {
+            EthSwaps.Found f = EthSwaps.withOutbounds(swaps.get(i), thorchain);
+            swaps.set(i, f);
+            legs.add(cmd.followSwaps ? EthSwaps.follow(f, template, store, btc, btcEnds) : List.of());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.cordon.core.CordonException;
 import dev.cordon.core.Transfer;
 import dev.cordon.ethereum.EthAddresses;
 import dev.cordon.intel.account.AccountGraph;
+import dev.cordon.intel.crosschain.CrossChainOutbound;
 import dev.cordon.intel.account.AccountTraceRequest;
 import dev.cordon.intel.account.AccountTracer;
 import dev.cordon.intel.graph.UtxoGraph;
@@ -83,10 +84,22 @@ final class SwapFollow {
         if (s.hop().outbound().isEmpty()) {
             return new Leg(s, "BTC", Optional.empty(), share, List.of(), "the outbound payment is not in the store yet");
         }
-        var out = s.hop().outbound().get();
+        CrossChainOutbound out = s.hop().outbound().get();
         long seed = BigInteger.valueOf(out.value()).multiply(BigInteger.valueOf(tainted))
                 .divide(BigInteger.valueOf(Math.max(1, inbound))).longValueExact();
+        return bitcoinFrom(s, out, seed, share, request, store, graph, endpoints);
+    }
+
+    /**
+     * The Bitcoin leg from the outbound's output paying the recipient, seeded with {@code seed}
+     * satoshis; the model, limits and paths come from {@code request}.
+     */
+    static Leg bitcoinFrom(TraceSwaps.Swap s, CrossChainOutbound out, long seed, double share, TraceRequest request,
+                           ChainStore store, UtxoGraph graph, EndpointResolver endpoints) {
         String at = out.txid().hex() + ":" + out.vout();
+        if (out.vout() < 0) {
+            return new Leg(s, "BTC", Optional.of(at), share, List.of(), "the outbound pays no recipient");
+        }
         if (seed == 0) {
             return new Leg(s, "BTC", Optional.of(at), share, List.of(), "no tainted value carried over");
         }

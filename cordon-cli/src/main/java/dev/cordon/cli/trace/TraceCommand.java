@@ -98,8 +98,9 @@ public final class TraceCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--follow-swaps", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Forward on Bitcoin: trace on from the payment out of each THORChain swap reached "
-                    + "(on Bitcoin, or on Ethereum when the store holds it); --no-follow-swaps stops at the vault.")
+            description = "Forward: trace on from the payment out of each THORChain swap reached (from Bitcoin "
+                    + "to Bitcoin or Ethereum, from Ethereum to Bitcoin, when the store holds it); "
+                    + "--no-follow-swaps stops at the vault or router.")
     boolean followSwaps;
 
     @Option(names = "--paths", defaultValue = "3", paramLabel = "N", description = "Paths per endpoint (default: ${DEFAULT-VALUE}).")
@@ -216,7 +217,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** Loads the saved graph, extends it from the store and saves it again when it grew. */
-    private UtxoGraph graph(ChainStore store) {
+    UtxoGraph graph(ChainStore store) {
         Path file = common.dataDir().resolve("graph").resolve("btc.graph");
         UtxoGraph g = Files.isRegularFile(file) ? GraphFile.load(file) : new UtxoGraph(Chain.BITCOIN);
         long added = GraphBuilder.extend(g, store, n -> { });

@@ -77,14 +77,14 @@ final class TraceOutput {
             out.println("cross-chain swaps (the largest arrivals at each vault; --paths sets how many):");
             List<List<String>> t = Terminal.rows("VAULT", "INBOUND", "TAINTED", "DESTINATION", "OUTBOUND");
             for (TraceSwaps.Swap s : swaps) {
-                t.add(List.of(s.vault().value(), s.hop().inbound().hex() + ":" + s.hop().vout(),
+                t.add(List.of(show(s.vault()), s.hop().inbound().hex() + ":" + s.hop().vout(),
                         s.arrival().tainted().toPlainString(), s.destination(), s.outboundText()));
             }
             Terminal.table(out, t);
             for (EndpointFlow f : r.endpoints()) {
                 long shown = swaps.stream().filter(s -> s.vault().equals(f.address())).count();
                 if (shown > 0 && f.outputs() > shown) {
-                    out.println("vault " + f.address().value() + ": " + f.outputs() + " tainted arrivals, the " + shown
+                    out.println("vault " + show(f.address()) + ": " + f.outputs() + " tainted arrivals, the " + shown
                             + " largest shown (raise --paths for more)");
                 }
             }

@@ -81,7 +81,7 @@ final class TraceSwaps {
             CrossChainHop h = s.hop();
             Map<String, Object> m = Json.object();
             m.put("protocol", h.protocol());
-            m.put("vault", s.vault().value());
+            m.put("vault", TraceOutput.show(s.vault()));
             m.put("inbound", h.inbound().hex() + ":" + h.vout());
             m.put("tainted", s.arrival().tainted().units());
             m.put("height", s.arrival().height());

@@ -20,11 +20,14 @@ import java.util.Objects;
  * @param transfers  ordered by transaction index, then position
  * @param creations  contracts created, in execution order
  * @param notes      what could not be decoded completely (for example a geth self-destruct frame
- *                   without its beneficiary), one line each; empty for a fully decoded block
+ *                   without its beneficiary, or a router deposit whose memo is not ABI text), one
+ *                   line each; empty for a fully decoded block
+ * @param deposits   bridge router deposits announced by the block's successful transactions, in
+ *                   log order; empty when the source carries no logs (the ethereum-etl import)
  */
 public record EthBlockFlows(long height, BlockHash hash, BlockHash parentHash, Instant timestamp, Address miner,
                             int txCount, List<Transfer> transfers, List<ContractCreation> creations,
-                            List<String> notes) {
+                            List<String> notes, List<BridgeDeposit> deposits) {
     public EthBlockFlows {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(parentHash, "parentHash");
@@ -36,6 +39,13 @@ public record EthBlockFlows(long height, BlockHash hash, BlockHash parentHash, I
         transfers = List.copyOf(transfers);
         creations = List.copyOf(creations);
         notes = List.copyOf(notes);
+        deposits = List.copyOf(deposits);
+    }
+
+    /** A block without bridge deposits. */
+    public EthBlockFlows(long height, BlockHash hash, BlockHash parentHash, Instant timestamp, Address miner, int txCount,
+                         List<Transfer> transfers, List<ContractCreation> creations, List<String> notes) {
+        this(height, hash, parentHash, timestamp, miner, txCount, transfers, creations, notes, List.of());
     }
 
     /** The (height, hash) pair that identifies this block in a chain. */

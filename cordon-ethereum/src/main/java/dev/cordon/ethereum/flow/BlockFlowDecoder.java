@@ -35,6 +35,9 @@ import java.util.Objects;
  *       transaction's own value (internal calls are then invisible);</li>
  *   <li>if it succeeded, its token movements in log order ({@link LogDecoder}).</li>
  * </ol>
+ * Successful transactions' THORChain router {@code Deposit} events become the block's bridge
+ * deposits ({@link dev.cordon.ethereum.flow.internal.RouterDeposits}), numbered by their
+ * block-wide log index.
  * Success comes from the receipt's {@code status}; when a trace is given its root call must
  * agree, and a disagreement is a {@link DecodeException}, never a guess. Receipts and traces must
  * name the block's hash and transactions, so that results fetched across a reorganisation are
@@ -114,7 +117,8 @@ public final class BlockFlowDecoder {
             em.note(ctx.where() + ": " + unknownStatus + " receipts carry no status (before Byzantium) and no traces"
                     + " were given; their values are counted as sent");
         }
-        return new EthBlockFlows(height, hash, parent, time, miner, n, em.transfers(), em.creations(), em.notes());
+        return new EthBlockFlows(height, hash, parent, time, miner, n, em.transfers(), em.creations(), em.notes(),
+                em.deposits());
     }
 
     /**

@@ -52,10 +52,14 @@ import dev.cordon.core.ErrorCode;
  * 23 ETH_CREATED_BY        c addr(4) of the contract         creation key without c (16)
  * 24 ETH_UNDO              c height(8)                       EthCodecs undo: the block's id counters
  *                                                            and the balances it overwrote
+ * 25 ETH_BRIDGE_DEPOSITS   c height(8) txIndex(4) logIndex(4) EthCodecs deposit (94 + amount + utf8
+ *                                                            memo): router Deposit events
  * META                     "acct" c                          EthCodecs checkpoint (65)
  * </pre>
  *
- * Ids 25 and up are free. Planned: asset registry names, labels, graph adjacency.
+ * Id 25 was added after 24 in the same way: a store written before it has no such family (it is
+ * created empty when opened) and holds no deposits for the blocks it ingested then. Ids 26 and up
+ * are free. Planned: asset registry names, labels, graph adjacency.
  */
 public enum Column {
     META(0),
@@ -80,7 +84,8 @@ public enum Column {
     ETH_ASSET_ID(21),
     ETH_CREATIONS(22),
     ETH_CREATED_BY(23),
-    ETH_UNDO(24);
+    ETH_UNDO(24),
+    ETH_BRIDGE_DEPOSITS(25);
 
     /** The first id added after format 2 was released; such columns are digested only when non-empty. */
     public static final int FIRST_ACCOUNT_ID = 12;

@@ -5,6 +5,7 @@ import dev.cordon.core.Asset;
 import dev.cordon.core.ErrorCode;
 import dev.cordon.core.Transfer;
 import dev.cordon.core.TxId;
+import dev.cordon.core.account.BridgeDeposit;
 import dev.cordon.core.account.ContractCreation;
 import dev.cordon.core.account.EthBlockFlows;
 import dev.cordon.store.StoreException;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * Writes one Ethereum block into a batch: its transfers under fresh sequence numbers, one
  * history entry per party and transaction ({@link EthHistory}), the touched balances (read
  * once, summed in memory by {@link EthBlockBalances}, written once, the old bytes kept in the
- * undo record), new address and asset ids, creations, the block record and the checkpoint. Used
+ * undo record), new address and asset ids, creations, bridge deposits, the block record and the checkpoint. Used
  * once per block, then dropped.
  *
  * <p>Design notes. Address ids, asset ids and balance entries are looked up first in the
@@ -92,6 +93,10 @@ final class EthBlockWriter {
             batch.put(Column.ETH_CREATIONS, key, new EthCodecs.Creation(c.contract(), c.creator(), c.txId()).encode());
             batch.put(Column.ETH_CREATED_BY, EthKeys.id(addressId(c.contract())), java.util.Arrays.copyOfRange(key, 1, 17));
             addressId(c.creator());
+        }
+        for (BridgeDeposit d : b.deposits()) {
+            batch.put(Column.ETH_BRIDGE_DEPOSITS, EthKeys.deposit(b.height(), d.txIndex(), d.logIndex()),
+                    new EthCodecs.Deposit(d.txId(), d.router(), d.vault(), d.asset(), d.amount(), d.memo()).encode());
         }
         writeBalances();
         byte[] hash = b.hash().bytes();

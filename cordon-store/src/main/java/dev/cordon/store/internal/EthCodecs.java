@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The Ethereum records (columns 12 to 24, see {@link Column}). Each starts with its codec
+ * The Ethereum records (columns 12 to 25, see {@link Column}). Each starts with its codec
  * version byte, {@link #VERSION}, which is also the version of the whole Ethereum layout: 2 since
  * {@link EthHistory} keeps one ETH_ADDRESS_HISTORY entry per address and transaction (1 kept one
  * per transfer and party); a store of another layout is refused when opened. Integers are big-endian; amounts are exact: a length byte then the
@@ -30,6 +30,7 @@ public final class EthCodecs {
     public static final int CHECKPOINT_LENGTH = 65;
     public static final int CREATION_LENGTH = 73;
     static final int TRANSFER_FIXED = 62;
+    static final int DEPOSIT_FIXED = 93;
     static final int BALANCE_FIXED = 21;
     private static final int NO_TOKEN_ID = 0xff;
 
@@ -195,6 +196,35 @@ public final class EthCodecs {
         public static Creation decode(byte[] v) {
             Codec.check(v, Column.ETH_CREATIONS, VERSION, CREATION_LENGTH);
             return new Creation(address(v, 1), address(v, 21), new TxId(Arrays.copyOfRange(v, 41, 73)));
+        }
+    }
+
+    /**
+     * ETH_BRIDGE_DEPOSITS value: version, txid (32), router, vault, asset (20 each), the amount
+     * (length byte, two's-complement bytes), then the memo's UTF-8 bytes to the end. The key holds
+     * the block, transaction index and log index.
+     */
+    public record Deposit(TxId txId, Address router, Address vault, Address asset, BigInteger amount, String memo) {
+        public byte[] encode() {
+            byte[] amt = amount.toByteArray();
+            byte[] text = memo.getBytes(StandardCharsets.UTF_8);
+            byte[] v = new byte[DEPOSIT_FIXED + 1 + amt.length + text.length];
+            v[0] = VERSION;
+            txId.copyTo(v, 1);
+            System.arraycopy(a20(router), 0, v, 33, A20);
+            System.arraycopy(a20(vault), 0, v, 53, A20);
+            System.arraycopy(a20(asset), 0, v, 73, A20);
+            int off = putAmount(v, DEPOSIT_FIXED, amt);
+            System.arraycopy(text, 0, v, off, text.length);
+            return v;
+        }
+
+        public static Deposit decode(byte[] v) {
+            Codec.check(v, Column.ETH_BRIDGE_DEPOSITS, VERSION, DEPOSIT_FIXED + 2);
+            BigInteger amount = amountAt(v, DEPOSIT_FIXED, Column.ETH_BRIDGE_DEPOSITS);
+            int off = DEPOSIT_FIXED + 1 + (v[DEPOSIT_FIXED] & 0xff);
+            return new Deposit(new TxId(Arrays.copyOfRange(v, 1, 33)), address(v, 33), address(v, 53), address(v, 73),
+                    amount, new String(v, off, v.length - off, StandardCharsets.UTF_8));
         }
     }
 

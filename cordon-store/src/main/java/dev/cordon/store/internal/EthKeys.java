@@ -80,6 +80,11 @@ public final class EthKeys {
         return k;
     }
 
+    /** ETH_BRIDGE_DEPOSITS: same layout as ETH_CREATIONS, the log's block-wide index last. */
+    public static byte[] deposit(long height, int txIndex, int logIndex) {
+        return creation(height, txIndex, logIndex);
+    }
+
     /** ETH_CREATIONS. */
     public static byte[] creation(long height, int txIndex, int ordinal) {
         byte[] k = new byte[17];

@@ -7,7 +7,7 @@ import dev.cordon.store.StoreException;
 /**
  * Removes the blocks above a height in one batch. Blocks are undone newest first, so when
  * several of them touched one balance the oldest block's prior value is the last write and
- * wins. Transfers, history entries (keyed by their transaction's first transfer) and
+ * wins. A block's creations and bridge deposits are found by their height prefix. Transfers, history entries (keyed by their transaction's first transfer) and
  * transaction records are found by scanning the transfers from the lowest removed block's first sequence number; new address and asset ids
  * from the counters in its undo record.
  */
@@ -83,6 +83,10 @@ final class EthRollback {
             batch.delete(Column.ETH_CREATIONS, k.clone());
             kv.get(Column.ETH_ADDRESS_ID, EthKeys.address(EthCodecs.a20(c.contract())))
                     .ifPresent(id -> batch.delete(Column.ETH_CREATED_BY, EthKeys.id(FixedCodecs.int4(id, Column.ETH_ADDRESS_ID))));
+            return true;
+        });
+        kv.scan(Column.ETH_BRIDGE_DEPOSITS, key, false, (k, v) -> {
+            batch.delete(Column.ETH_BRIDGE_DEPOSITS, k.clone());
             return true;
         });
         batch.delete(Column.ETH_BLOCKS, key);

@@ -10,6 +10,7 @@ import dev.cordon.core.Hex;
 import dev.cordon.core.Transfer;
 import dev.cordon.core.TxId;
 import dev.cordon.core.account.BlockRef;
+import dev.cordon.core.account.BridgeDeposit;
 import dev.cordon.core.account.ContractCreation;
 import dev.cordon.core.account.EthBlockFlows;
 import dev.cordon.store.EthAddressInfo;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * {@link EthereumStore} over a {@link KeyValueStore}, sharing it with the Bitcoin side of
- * {@link KvChainStore} but none of its keys (columns 12 to 24 and the META "acct" record).
+ * {@link KvChainStore} but none of its keys (columns 12 to 25 and the META "acct" record).
  *
  * <p>Design notes. Transfers get dense sequence numbers in chain order, so a block's and a
  * transaction's transfers are a contiguous range and an address's history is a list of
@@ -185,6 +186,44 @@ public final class KvEthereumStore implements EthereumStore {
             return new EthTxInfo(txid, t.height(), b.hash(), Instant.ofEpochSecond(b.timeSeconds()), t.txIndex(), ts,
                     creations(prefix));
         });
+    }
+
+    @Override
+    public List<BridgeDeposit> bridgeDeposits(TxId txid) {
+        Optional<byte[]> v = kv.get(Column.ETH_TX, EthKeys.hash32(txid.bytes()));
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        EthCodecs.Tx t = EthCodecs.Tx.decode(v.get());
+        byte[] prefix = java.util.Arrays.copyOf(EthKeys.deposit(t.height(), t.txIndex(), 0), 13);
+        List<BridgeDeposit> out = new ArrayList<>();
+        kv.scan(Column.ETH_BRIDGE_DEPOSITS, prefix, false, (k, d) -> {
+            out.add(deposit(k, d));
+            return true;
+        });
+        return out;
+    }
+
+    @Override
+    public List<BridgeDeposit> bridgeDeposits(long fromHeight, long toHeight) {
+        List<BridgeDeposit> out = new ArrayList<>();
+        if (fromHeight > toHeight) {
+            return out;
+        }
+        kv.scanFrom(Column.ETH_BRIDGE_DEPOSITS, EthKeys.chain(), EthKeys.height(Math.max(0, fromHeight)), (k, d) -> {
+            if (Bytes.getLong(k, 1) > toHeight) {
+                return false;
+            }
+            out.add(deposit(k, d));
+            return true;
+        });
+        return out;
+    }
+
+    private static BridgeDeposit deposit(byte[] key, byte[] value) {
+        EthCodecs.Deposit d = EthCodecs.Deposit.decode(value);
+        return new BridgeDeposit(d.txId(), Bytes.getInt(key, 9), Bytes.getInt(key, 13), d.router(), d.vault(), d.asset(),
+                d.amount(), d.memo());
     }
 
     @Override

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
 class EthGoldenFormatTest {
     private static final String GOLDEN = "golden-ethereum-2.properties";
     private static final String LAYOUT_1 = "golden-ethereum-1.properties";
+    /** Bridge deposits (column 25), added to layout 2 after its release. */
+    private static final String DEPOSITS = "golden-ethereum-2-deposits.properties";
+    /** The last column of layout 2 as released; later additive columns have golden files of their own. */
+    private static final int LAST_LAYOUT_2_ID = 24;
     private static final Address USDT = new Address(Chain.ETHEREUM, "0xdac17f958d2ee523a2206206994597c13d831ec7");
     private static final Address BYBIT = new Address(Chain.ETHEREUM, "0x1db92e2eebc8e0c075a02bea49a2935bcd2dfcf4");
     private static final BlockHash H = BlockHash.parse("88e96d4537bea4d9c05d12549907b32561d3bf31f45aae734cdc119f13406cb6");
@@ -40,7 +44,7 @@ class EthGoldenFormatTest {
         Map<String, String> m = new LinkedHashMap<>();
         StringBuilder ids = new StringBuilder();
         for (Column c : Column.values()) {
-            if (c.id() >= Column.FIRST_ACCOUNT_ID) {
+            if (c.id() >= Column.FIRST_ACCOUNT_ID && c.id() <= LAST_LAYOUT_2_ID) {
                 ids.append(ids.length() == 0 ? "" : ",").append(c.name()).append(':').append(c.id());
             }
         }
@@ -71,6 +75,17 @@ class EthGoldenFormatTest {
         return m;
     }
 
+    private static Map<String, String> deposits() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("column.id", Column.ETH_BRIDGE_DEPOSITS.name() + ":" + Column.ETH_BRIDGE_DEPOSITS.id());
+        m.put("deposit.ether", Hex.encode(new EthCodecs.Deposit(TX, BYBIT, USDT, new Address(Chain.ETHEREUM,
+                "0x0000000000000000000000000000000000000000"), new BigInteger("1500000000000000000"),
+                "SWAP:BTC.BTC:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").encode()));
+        m.put("deposit.emptyMemo", Hex.encode(new EthCodecs.Deposit(TX, BYBIT, USDT, USDT, BigInteger.ZERO, "").encode()));
+        m.put("key.deposit", Hex.encode(EthKeys.deposit(46_147, 2, 7)));
+        return m;
+    }
+
     /** One transaction's history value: address 4 sends transfers 0 and 2 and sends to itself in 300. */
     private static byte[] history() {
         MemoryKeyValueStore kv = new MemoryKeyValueStore();
@@ -96,17 +111,30 @@ class EthGoldenFormatTest {
         return golden;
     }
 
-    @Test
-    void ethereum2_bytesMatchGoldenFile() throws IOException {
-        Map<String, String> actual = actual();
+    /** Asserts that the golden file {@code name} holds exactly {@code actual}. */
+    private static void assertGolden(String name, Map<String, String> actual) throws IOException {
         StringBuilder expectedFile = new StringBuilder();
         actual.forEach((k, v) -> expectedFile.append(k).append('=').append(v).append('\n'));
-        Properties golden = load(GOLDEN, expectedFile.toString());
+        Properties golden = load(name, expectedFile.toString());
         for (Map.Entry<String, String> e : actual.entrySet()) {
             assertThat(e.getValue()).as(e.getKey() + " (the current bytes are:\n" + expectedFile + ")")
                     .isEqualTo(golden.getProperty(e.getKey()));
         }
         assertThat(golden.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(actual.keySet());
+    }
+
+    @Test
+    void ethereum2_bytesMatchGoldenFile() throws IOException {
+        assertGolden(GOLDEN, actual());
+    }
+
+    @Test
+    void deposits_bytesMatchGoldenFile() throws IOException {
+        assertGolden(DEPOSITS, deposits());
+        EthCodecs.Deposit d = new EthCodecs.Deposit(TX, BYBIT, USDT, USDT, BigInteger.TWO.pow(255), "t\u00e9");
+        assertThat(EthCodecs.Deposit.decode(d.encode())).isEqualTo(d);
+        assertThatThrownBy(() -> EthCodecs.Deposit.decode(new byte[] {2, 1})).isInstanceOf(StoreException.class)
+                .hasMessage("a ETH_BRIDGE_DEPOSITS record is 2 bytes, expected at least 95");
     }
 
     @Test

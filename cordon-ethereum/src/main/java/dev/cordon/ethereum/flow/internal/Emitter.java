@@ -7,6 +7,7 @@ import dev.cordon.core.Chain;
 import dev.cordon.core.Transfer;
 import dev.cordon.core.TransferKind;
 import dev.cordon.core.TxId;
+import dev.cordon.core.account.BridgeDeposit;
 import dev.cordon.core.account.ContractCreation;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ public final class Emitter {
     private final List<Transfer> transfers = new ArrayList<>();
     private final List<ContractCreation> creations = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<BridgeDeposit> deposits = new ArrayList<>();
+    private int logIndex;
     private TxId tx;
     private int txIndex;
     private int position;
@@ -67,6 +70,15 @@ public final class Emitter {
         creations.add(new ContractCreation(tx, txIndex, creator, contract));
     }
 
+    public void deposit(BridgeDeposit d) {
+        deposits.add(d);
+    }
+
+    /** The block-wide index the next log gets; logs are numbered across the block's transactions. */
+    public int nextLogIndex() {
+        return logIndex++;
+    }
+
     public void note(String line) {
         notes.add(line);
     }
@@ -81,5 +93,9 @@ public final class Emitter {
 
     public List<String> notes() {
         return notes;
+    }
+
+    public List<BridgeDeposit> deposits() {
+        return deposits;
     }
 }

@@ -22,6 +22,8 @@ import java.math.BigInteger;
  *       {@code Withdrawal(address indexed, uint256)} as UNWRAP (holder to contract), only at the
  *       wrapped-ether contract.</li>
  * </ul>
+ * THORChain router {@code Deposit} events are not token movements; they are decoded by
+ * {@link RouterDeposits} into the block's bridge deposits.
  * Topic hashes are keccak256 of the event signatures (EIP-20, EIP-721, EIP-1155).
  */
 public final class LogDecoder {
@@ -57,15 +59,16 @@ public final class LogDecoder {
             JsonNode topics = Json.array(log, "topics", ctx);
             String data = Json.text(log, "data", ctx);
             checkData(data, ctx);
+            int logIndex = em.nextLogIndex();
             if (topics.size() == 0) {
                 continue;
             }
             Address contract = Json.address(log, "address", ctx);
-            decodeOne(contract, topics, data, em, ctx);
+            decodeOne(contract, topics, data, logIndex, em, ctx);
         }
     }
 
-    private void decodeOne(Address contract, JsonNode topics, String data, Emitter em, Ctx ctx) {
+    private void decodeOne(Address contract, JsonNode topics, String data, int logIndex, Emitter em, Ctx ctx) {
         String t0 = topic(topics, 0, ctx);
         int nt = topics.size();
         if (TRANSFER.equalsIgnoreCase(t0)) {
@@ -94,6 +97,10 @@ public final class LogDecoder {
         } else if (TRANSFER_BATCH.equalsIgnoreCase(t0)) {
             if (nt == 4) {
                 batch(contract, topics, data, em, ctx);
+            }
+        } else if (RouterDeposits.matches(t0)) {
+            if (nt == 3) {
+                RouterDeposits.decode(contract, topic(topics, 1, ctx), topic(topics, 2, ctx), data, logIndex, em, ctx);
             }
         } else if (contract.equals(wrappedNative) && nt == 2 && data.length() == 66) {
             boolean deposit = DEPOSIT.equalsIgnoreCase(t0);
