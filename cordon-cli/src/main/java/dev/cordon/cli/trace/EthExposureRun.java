@@ -33,8 +33,8 @@ public final class EthExposureRun {
     private EthExposureRun() {
     }
 
-    public static void run(List<Address> targets, int hops, Map<Address, Endpoint> csv, Path dataDir, ChainStore store,
-                    boolean json, PrintStream out) {
+    public static void run(List<Address> targets, List<String> entities, int hops, Map<Address, Endpoint> csv, Path dataDir,
+                           ChainStore store, boolean json, PrintStream out) {
         AccountGraph g;
         RiskLabels risk;
         AccountExposure ex;
@@ -69,6 +69,7 @@ public final class EthExposureRun {
             rows.add(row);
         }
         doc.put("addresses", rows);
+        doc.put("entities", entities(entities, csv, dataDir, store, ex, t));
         if (json) {
             Json.print(out, doc);
         } else {
@@ -141,6 +142,37 @@ public final class EthExposureRun {
         Map<Address, Category> m = new HashMap<>();
         csv.forEach((a, e) -> m.put(a, e.category()));
         return RiskLabels.of(Chain.ETHEREUM, m, store);
+    }
+
+    /** Per entity, the sums over every Ethereum address labelled with it, per asset. */
+    private static List<Object> entities(List<String> names, Map<Address, Endpoint> csv, Path dataDir, ChainStore store,
+                                         AccountExposure ex, List<List<String>> t) {
+        List<Object> out = new ArrayList<>();
+        for (String name : names) {
+            java.util.Set<Address> members = csv == null ? ExposureViews.entityMembers(dataDir, name, Chain.ETHEREUM)
+                    : ExposureCommand.entityIn(csv, name);
+            members.removeIf(a -> a.chain() != Chain.ETHEREUM);
+            if (members.isEmpty()) {
+                throw new CordonException(ErrorCode.NOT_FOUND, "no open Ethereum label names the entity '" + name + "'");
+            }
+            Map<Integer, AccountExposureView> sum = new java.util.TreeMap<>();
+            for (Address a : members) {
+                int id = store.ethereum().address(a, 0).map(i -> i.addressId()).orElse(-1);
+                if (id >= 0) {
+                    ex.of(id).forEach((asset, v) -> sum.merge(asset, v, AccountExposureView::plus));
+                }
+            }
+            Map<String, Object> row = Json.object();
+            row.put("entity", name);
+            row.put("addresses", members.size());
+            List<Object> assets = new ArrayList<>();
+            for (AccountExposureView v : sum.values()) {
+                assets.add(asset(v, store.ethereum().assetById(v.asset()).orElseThrow(), "entity " + name, t));
+            }
+            row.put("assets", assets);
+            out.add(row);
+        }
+        return out;
     }
 
     /** Whether the command line names Ethereum addresses; mixing chains is a usage error. */

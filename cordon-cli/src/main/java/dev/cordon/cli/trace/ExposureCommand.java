@@ -58,6 +58,10 @@ public final class ExposureCommand implements Callable<Integer> {
             description = "Sum over every address whose open label names this entity or actor (repeatable).")
     List<String> entities = new ArrayList<>();
 
+    @Option(names = "--chain", paramLabel = "CHAIN",
+            description = "bitcoin or ethereum, for --entity without addresses (default: told from the addresses, else bitcoin).")
+    String chainName;
+
     @Option(names = "--hops", paramLabel = "N",
             description = "Hop cap, 1..8 (default: the maintained index's, 3 when there is none).")
     Integer hops;
@@ -75,13 +79,14 @@ public final class ExposureCommand implements Callable<Integer> {
         addresses.forEach(a -> targets.add(dev.cordon.cli.chain.Addresses.parse(a)));
         List<Address> clusterOf = parse(clusters);
         Map<Address, Endpoint> csv = labels == null ? null : TraceCommand.readLabels(labels, false);
-        if (EthExposureRun.isEthereum(targets)) {
-            if (!clusters.isEmpty() || !entities.isEmpty()) {
-                throw new CordonException(ErrorCode.USAGE, "--cluster and --entity sum Bitcoin addresses; "
-                        + "look Ethereum addresses up one by one");
+        if (EthExposureRun.isEthereum(targets) || "ethereum".equalsIgnoreCase(chainName)) {
+            if (!clusters.isEmpty()) {
+                throw new CordonException(ErrorCode.USAGE, "--cluster sums a Bitcoin multi-input cluster; on Ethereum "
+                        + "use addresses or --entity");
             }
             try (ChainStore store = ChainStores.openExisting(common.dataDir())) {
-                EthExposureRun.run(targets, hops == null ? 3 : hops, csv, common.dataDir(), store, common.json(), System.out);
+                EthExposureRun.run(targets, entities, hops == null ? 3 : hops, csv, common.dataDir(), store, common.json(),
+                        System.out);
             }
             return 0;
         }
@@ -154,7 +159,7 @@ public final class ExposureCommand implements Callable<Integer> {
         return x;
     }
 
-    private static Set<Address> entityIn(Map<Address, Endpoint> csv, String name) {
+    static Set<Address> entityIn(Map<Address, Endpoint> csv, String name) {
         Set<Address> out = new LinkedHashSet<>();
         csv.forEach((a, e) -> {
             if (e.entity().equalsIgnoreCase(name)) {

@@ -66,13 +66,18 @@ public final class ExposureViews {
      * compared without case.
      */
     public static Set<Address> entityMembers(Path dataDir, String entity) {
+        return entityMembers(dataDir, entity, Chain.BITCOIN);
+    }
+
+    /** The addresses of {@code chain} whose open label names the entity (or its actor), ignoring case. */
+    public static Set<Address> entityMembers(Path dataDir, String entity, Chain chain) {
         Set<Address> out = new LinkedHashSet<>();
         if (!Files.isDirectory(dataDir.resolve(IntelStore.FOLDER))) {
             return out;
         }
         try (IntelStore intel = IntelStore.open(dataDir)) {
             intel.labels().forEachLabel(l -> {
-                if (l.isOpen() && l.subject() instanceof LabelSubject.OfAddress s && s.chain() == Chain.BITCOIN
+                if (l.isOpen() && l.subject() instanceof LabelSubject.OfAddress s && s.chain() == chain
                         && (l.name().equalsIgnoreCase(entity) || l.actor().filter(entity::equalsIgnoreCase).isPresent())) {
                     out.add(s.address());
                 }

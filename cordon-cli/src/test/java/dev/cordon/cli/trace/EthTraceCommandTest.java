@@ -211,6 +211,25 @@ class EthTraceCommandTest {
         assertThat(text.out()).contains("USDT").contains("200").contains("100.00%");
     }
 
+    /** An entity's Ethereum addresses summed per asset: the deposit's 4 ETH and the fresh address's 5, all from the thief. */
+    @Test
+    void exposure_ethereumEntity_sumsItsAddresses() throws IOException {
+        Path risk = tmp.resolve("entity.csv");
+        Files.writeString(risk, EthAddresses.checksummed(THIEF) + ",Lazarus,perpetrator\n"
+                + EthAddresses.checksummed(DEPOSIT) + ",Exchange A,exchange\n"
+                + EthAddresses.checksummed(FRESH) + ",Exchange A,exchange\n", StandardCharsets.UTF_8);
+
+        JsonNode j = json(CliRun.of("exposure", "--entity", "exchange a", "--chain", "ethereum", "--labels", risk.toString(),
+                "--data", data.toString(), "--json"));
+
+        assertThat(j.at("/entities/0/addresses").asInt()).isEqualTo(2);
+        assertThat(j.at("/entities/0/assets/0/received").bigIntegerValue()).isEqualTo(eth(9));
+        assertThat(j.at("/entities/0/assets/0/categories/0/direct").bigIntegerValue()).isEqualTo(eth(9));
+        assertThat(j.at("/entities/0/assets/1/asset").asText()).isEqualTo("USDT");
+        assertThat(CliRun.of("exposure", "--entity", "nobody", "--chain", "ethereum", "--labels", risk.toString(),
+                "--data", data.toString()).exitCode()).isEqualTo(3);
+    }
+
     /** Without --labels the maintained index of <data>/graph/eth.exposure is read (and created when missing). */
     @Test
     void exposure_ethereum_readsTheMaintainedIndex() throws IOException {

@@ -19,6 +19,18 @@ public record AccountExposureView(int asset, BigInteger received, int hops, BigI
         exposed = exposed.clone();
     }
 
+    /** The sum of two views of the same asset and hop cap (an entity's addresses together). */
+    public AccountExposureView plus(AccountExposureView o) {
+        if (o.asset != asset || o.hops != hops) {
+            throw new IllegalArgumentException("cannot add exposure of asset " + o.asset + " to asset " + asset);
+        }
+        BigInteger[] e = new BigInteger[exposed.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = exposed[i].add(o.exposed[i]);
+        }
+        return new AccountExposureView(asset, received.add(o.received), hops, e);
+    }
+
     /** Value paid directly by an account of category {@code c}. */
     public BigInteger direct(RiskCategory c) {
         return exposed[c.id() * hops];
