@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 dev.cordon.bench.intel.LabelLookupBench.class,
                 dev.cordon.bench.intel.ExposureBench.class,
                 dev.cordon.bench.trace.TraceBench.class,
+                dev.cordon.bench.trace.AccountTraceBench.class,
         })
 public final class BenchMain implements Runnable {
     @Spec

@@ -32,7 +32,7 @@ import java.util.Set;
  * shortest tainted chain. Running time O(f log a) for f flows of tainted accounts and a
  * accounts, plus one history replay per account and asset that receives taint.
  */
-final class AccountForwardTrace {
+public final class AccountForwardTrace {
     private final AccountGraph g;
     private final TaintModel model;
     private final EndpointResolver endpoints;
@@ -56,6 +56,35 @@ final class AccountForwardTrace {
         this.model = Objects.requireNonNull(model, "model");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Runs a forward trace on the graph alone (no names resolved: see {@link AccountTracer} for
+     * reports), following at most {@code maxHops} flows from a seed up to block {@code untilHeight}.
+     *
+     * @param seedFlows  flows whose receivers are seeded, in increasing order, each at most once
+     * @param seedTaints taint per seed flow, each in {@code 1 .. amount}
+     */
+    public static AccountForwardTrace run(AccountGraph g, TaintModel model, EndpointResolver endpoints, int[] seedFlows,
+                                          BigInteger[] seedTaints, int maxHops, long untilHeight) {
+        return run(g, model, endpoints, seedFlows, seedTaints, new AccountLimits(maxHops, Map.of(), untilHeight));
+    }
+
+    /** The books of each asset (by book asset id) after the trace. */
+    public Map<Integer, AccountBooks> books() {
+        Map<Integer, AccountBooks> out = new java.util.TreeMap<>();
+        totals.forEach((a, t) -> out.put(a, new AccountBooks(t.seeded, t.overlap, t.endpoints, t.held, t.fees, t.untraced)));
+        return out;
+    }
+
+    /** Flows the trace applied. */
+    public int flowsApplied() {
+        return flowsApplied;
+    }
+
+    /** Accounts that held taint at some point. */
+    public int accountsTainted() {
+        return holders.size();
     }
 
     /**

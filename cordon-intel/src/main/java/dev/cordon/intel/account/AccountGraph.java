@@ -233,10 +233,12 @@ public final class AccountGraph {
 
     /**
      * Appends one flow; flows must come in chain order with consecutive sequence numbers.
+     * {@link AccountGraphBuilder} feeds it from a chain store; generators and benchmarks may feed
+     * it directly.
      *
      * @throws CordonException with {@link ErrorCode#DATA} for a gap or a flow out of order
      */
-    void append(long seq, long h, int index, TransferKind k, int sender, int receiver, int assetId, BigInteger units) {
+    public void append(long seq, long h, int index, TransferKind k, int sender, int receiver, int assetId, BigInteger units) {
         if (firstSeq < 0) {
             firstSeq = seq;
             firstHeight = h;
@@ -266,7 +268,7 @@ public final class AccountGraph {
     }
 
     /** Records a block's time and, for the newest block, its hash. */
-    void block(long h, long epochSeconds, BlockHash hash) {
+    public void block(long h, long epochSeconds, BlockHash hash) {
         if (firstHeight < 0) {
             firstHeight = h;
         }
