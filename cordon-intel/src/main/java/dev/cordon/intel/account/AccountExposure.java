@@ -32,9 +32,11 @@ public final class AccountExposure {
     private final int hops;
     private final int width;
     private int cursor;
-    private final Map<Long, BigInteger> balance = new HashMap<>();
+    private final U128Map balance = new U128Map();
     private final Map<Long, BigInteger[]> held = new HashMap<>();
-    private final Map<Long, BigInteger> received = new HashMap<>();
+    /** Keys that have held a vector at some point: a primitive check before the map on every flow. */
+    private final U128Map heldKeys = new U128Map();
+    private final U128Map received = new U128Map();
     private final Map<Long, BigInteger[]> receivedFrom = new HashMap<>();
 
     /**
@@ -79,7 +81,7 @@ public final class AccountExposure {
      */
     public Optional<AccountExposureView> of(int account, int bookAsset) {
         BigInteger r = received.get(key(account, bookAsset));
-        if (r == null) {
+        if (!received.contains(key(account, bookAsset))) {
             return Optional.empty();
         }
         BigInteger[] e = receivedFrom.get(key(account, bookAsset));
@@ -89,12 +91,12 @@ public final class AccountExposure {
     /** Every asset the account received, by asset id. */
     public Map<Integer, AccountExposureView> of(int account) {
         Map<Integer, AccountExposureView> out = new TreeMap<>();
-        for (Long k : received.keySet()) {
+        received.forEach((k, v) -> {
             if ((int) (k >>> 32) == account) {
                 int asset = (int) (long) k;
-                of(account, asset).ifPresent(v -> out.put(asset, v));
+                of(account, asset).ifPresent(x -> out.put(asset, x));
             }
-        }
+        });
         return out;
     }
 
@@ -115,14 +117,23 @@ public final class AccountExposure {
         readScalars(in, e.received);
         e.readVectors(in, e.held);
         e.readVectors(in, e.receivedFrom);
+        e.held.keySet().forEach(k -> e.heldKeys.set(k, BigInteger.ZERO));
         return e;
     }
 
-    private static void writeScalars(java.io.DataOutputStream out, Map<Long, BigInteger> m) throws java.io.IOException {
+    private static void writeScalars(java.io.DataOutputStream out, U128Map m) throws java.io.IOException {
         out.writeInt(m.size());
-        for (Map.Entry<Long, BigInteger> e : m.entrySet()) {
-            out.writeLong(e.getKey());
-            writeBig(out, e.getValue());
+        java.io.IOException[] failed = {null};
+        m.forEach((k, v) -> {
+            try {
+                out.writeLong(k);
+                writeBig(out, v);
+            } catch (java.io.IOException x) {
+                failed[0] = x;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
         }
     }
 
@@ -136,13 +147,13 @@ public final class AccountExposure {
         }
     }
 
-    private static void readScalars(java.io.DataInputStream in, Map<Long, BigInteger> m) throws java.io.IOException {
+    private static void readScalars(java.io.DataInputStream in, U128Map m) throws java.io.IOException {
         int n = in.readInt();
         if (n < 0) {
             throw new java.io.IOException("negative count");
         }
         for (int i = 0; i < n; i++) {
-            m.put(in.readLong(), readBig(in));
+            m.set(in.readLong(), readBig(in));
         }
     }
 
@@ -184,18 +195,29 @@ public final class AccountExposure {
     private void apply(AccountGraph g, int f) {
         int asset = g.bookAsset(g.asset(f));
         long ks = key(g.from(f), asset);
+        long kr = key(g.to(f), asset);
+        long ah = g.amountHigh(f);
+        if (ah >= 0 && risk.riskOf(g.from(f)) < 0 && !heldKeys.contains(ks)) {
+            long al = g.amountLow(f);
+            balance.subtractClamped(ks, ah, al);
+            if (!g.isFee(f)) {
+                balance.add(kr, ah, al);
+                received.add(kr, ah, al);
+            }
+            return;
+        }
         BigInteger a = g.amount(f);
-        BigInteger b = balance.getOrDefault(ks, BigInteger.ZERO).max(a);
+        BigInteger b = balance.get(ks).max(a);
         BigInteger[] taken = take(ks, a, b);
-        put(balance, ks, b.subtract(a));
+        balance.set(ks, b.subtract(a));
         if (g.isFee(f)) {
             return;
         }
         BigInteger[] carried = carried(g.from(f), a, taken);
-        long kr = key(g.to(f), asset);
-        balance.merge(kr, a, BigInteger::add);
-        received.merge(kr, a, BigInteger::add);
+        balance.set(kr, balance.get(kr).add(a));
+        received.set(kr, received.get(kr).add(a));
         if (carried != null) {
+            heldKeys.set(kr, BigInteger.ZERO);
             add(held, kr, carried);
             add(receivedFrom, kr, carried);
         }
@@ -246,14 +268,6 @@ public final class AccountExposure {
         BigInteger[] e = m.computeIfAbsent(k, x -> zeros());
         for (int i = 0; i < width; i++) {
             e[i] = e[i].add(v[i]);
-        }
-    }
-
-    private static void put(Map<Long, BigInteger> m, long k, BigInteger v) {
-        if (v.signum() == 0) {
-            m.remove(k);
-        } else {
-            m.put(k, v);
         }
     }
 

@@ -187,6 +187,16 @@ public final class AccountGraph {
         return BigInteger.valueOf(hi).shiftLeft(63).or(BigInteger.valueOf(amountLow[flow]));
     }
 
+    /** The high 63 bits of the flow's amount, or -1 when the amount is beyond 126 bits (see {@link #amount}). */
+    long amountHigh(int flow) {
+        return amountHigh[flow];
+    }
+
+    /** The low 63 bits of the flow's amount (meaningless when {@link #amountHigh} is -1). */
+    long amountLow(int flow) {
+        return amountLow[flow];
+    }
+
     /** The account's first flow, or {@link #NONE}. */
     public int firstFlowOf(int account) {
         return account < accounts ? firstOf[account] : NONE;
