@@ -155,13 +155,13 @@ public final class EthExposureRun {
             if (members.isEmpty()) {
                 throw new CordonException(ErrorCode.NOT_FOUND, "no open Ethereum label names the entity '" + name + "'");
             }
-            Map<Integer, AccountExposureView> sum = new java.util.TreeMap<>();
+            java.util.Set<Integer> ids = new java.util.HashSet<>();
             for (Address a : members) {
-                int id = store.ethereum().address(a, 0).map(i -> i.addressId()).orElse(-1);
-                if (id >= 0) {
-                    ex.of(id).forEach((asset, v) -> sum.merge(asset, v, AccountExposureView::plus));
-                }
+                store.ethereum().address(a, 0).ifPresent(i -> ids.add(i.addressId()));
             }
+            Map<Integer, AccountExposureView> sum = new java.util.TreeMap<>();
+            ex.of(ids).values().forEach(byAsset ->
+                    byAsset.forEach((asset, v) -> sum.merge(asset, v, AccountExposureView::plus)));
             Map<String, Object> row = Json.object();
             row.put("entity", name);
             row.put("addresses", members.size());

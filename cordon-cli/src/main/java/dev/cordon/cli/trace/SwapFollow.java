@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Follows a forward trace through the THORChain swaps it reached: each swap's payment out is
@@ -61,6 +62,9 @@ final class SwapFollow {
     static List<Leg> follow(List<TraceSwaps.Swap> swaps, TraceRequest request, ChainStore store, UtxoGraph graph,
                             EndpointResolver endpoints, Path dataDir) {
         List<Leg> legs = new ArrayList<>();
+        AccountGraph[] accounts = {null};
+        Supplier<AccountGraph> accountGraph = () -> accounts[0] != null ? accounts[0]
+                : (accounts[0] = AccountTraceRun.graph(dataDir, store));
         for (TraceSwaps.Swap s : swaps.subList(0, Math.min(MAX_SWAPS, swaps.size()))) {
             int in = graph.output((int) store.txNum(Chain.BITCOIN, s.hop().inbound()).orElseThrow(), s.hop().vout());
             long inbound = graph.value(in);
@@ -70,7 +74,8 @@ final class SwapFollow {
             if (chain.equals("BTC")) {
                 legs.add(bitcoin(s, request, store, graph, endpoints, inbound, tainted, share));
             } else if (chain.equals("ETH")) {
-                legs.add(ethereum(s, request, store, dataDir, graph.blockTime((int) s.arrival().height()), inbound, tainted));
+                legs.add(ethereum(s, request, store, dataDir, accountGraph, graph.blockTime((int) s.arrival().height()),
+                        inbound, tainted));
             } else {
                 legs.add(new Leg(s, chain, Optional.empty(), share, List.of(), "not followed: cordon holds no "
                         + s.hop().destChain() + " chain"));
@@ -111,10 +116,10 @@ final class SwapFollow {
 
     /**
      * The Ethereum leg of a swap whose inbound (of {@code inbound} units, {@code tainted} of them
-     * tainted) arrived at time {@code since}.
+     * tainted) arrived at time {@code since}; the account graph is loaded once for all legs.
      */
-    static Leg ethereum(TraceSwaps.Swap s, TraceRequest request, ChainStore store, Path dataDir, long since, long inbound,
-                        long tainted) {
+    static Leg ethereum(TraceSwaps.Swap s, TraceRequest request, ChainStore store, Path dataDir,
+                        Supplier<AccountGraph> accountGraph, long since, long inbound, long tainted) {
         double share = inbound == 0 ? 0 : (double) tainted / inbound;
         Address dest;
         try {
@@ -122,7 +127,7 @@ final class SwapFollow {
         } catch (CordonException e) {
             return new Leg(s, "ETH", Optional.empty(), share, List.of(), "destination is not an Ethereum address");
         }
-        AccountGraph g = AccountTraceRun.graph(dataDir, store);
+        AccountGraph g = accountGraph.get();
         Optional<Transfer> pay = payment(g, store, dest, tokenOf(s.hop().destAsset()), since);
         if (pay.isEmpty()) {
             return new Leg(s, "ETH", Optional.empty(), share, List.of(),

@@ -175,7 +175,7 @@ class EthTraceCommandTest {
                 List.of(new dev.cordon.intel.trace.TraceSeed.Tx(inbound)), dev.cordon.intel.trace.TaintModel.named("fifo"));
         SwapFollow.Leg leg;
         try (ChainStore s = ChainStores.openExisting(data)) {
-            leg = SwapFollow.ethereum(swap, request, s, data, 1_739_999_000L, 100, 40);
+            leg = SwapFollow.ethereum(swap, request, s, data, () -> AccountTraceRun.graph(data, s), 1_739_999_000L, 100, 40);
         }
 
         assertThat(leg.seed()).contains(THEFT + ":0");
@@ -183,7 +183,7 @@ class EthTraceCommandTest {
         assertThat(leg.reports().get(0).seeded().units()).isEqualTo(eth(4));
         assertThat(leg.reports().get(0).balances()).isTrue();
         try (ChainStore s = ChainStores.openExisting(data)) {
-            assertThat(SwapFollow.ethereum(swap, request, s, data, 1_740_000_013L, 100, 40).note()).contains("no payment");
+            assertThat(SwapFollow.ethereum(swap, request, s, data, () -> AccountTraceRun.graph(data, s), 1_740_000_013L, 100, 40).note()).contains("no payment");
         }
     }
 

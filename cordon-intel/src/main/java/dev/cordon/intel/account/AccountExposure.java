@@ -90,11 +90,20 @@ public final class AccountExposure {
 
     /** Every asset the account received, by asset id. */
     public Map<Integer, AccountExposureView> of(int account) {
-        Map<Integer, AccountExposureView> out = new TreeMap<>();
+        return of(java.util.Set.of(account)).getOrDefault(account, Map.of());
+    }
+
+    /**
+     * Every asset each of the accounts received, by account and asset id: one pass over the
+     * received totals, however many accounts are asked (an entity's addresses).
+     */
+    public Map<Integer, Map<Integer, AccountExposureView>> of(java.util.Set<Integer> accounts) {
+        Map<Integer, Map<Integer, AccountExposureView>> out = new HashMap<>();
         received.forEach((k, v) -> {
-            if ((int) (k >>> 32) == account) {
+            int account = (int) (k >>> 32);
+            if (accounts.contains(account)) {
                 int asset = (int) (long) k;
-                of(account, asset).ifPresent(x -> out.put(asset, x));
+                of(account, asset).ifPresent(x -> out.computeIfAbsent(account, a -> new TreeMap<>()).put(asset, x));
             }
         });
         return out;
