@@ -48,6 +48,6 @@ public final class RocksChainStore {
         }
         Path abs = dir.toAbsolutePath();
         return KvChainStore.open(RocksKeyValueStore.open(abs, blockCacheBytes), abs.toString(), CacheSizes.DEFAULT,
-                WriteGrouping.bulk(Clock.system()));
+                WriteGrouping.bulk(Clock.system()), abs);
     }
 }

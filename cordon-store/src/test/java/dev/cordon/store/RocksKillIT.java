@@ -92,7 +92,8 @@ class RocksKillIT {
     private Process ingestProcess(long seed, int pauseMillis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", cp,
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m",
+                "-D" + dev.cordon.store.internal.RocksKeyValueStore.DEFERRED_SYNC_PROPERTY + "=0", "-XX:TieredStopAtLevel=1", "-cp", cp,
                 IngestMain.class.getName(), dir.toString(), Long.toString(seed), Integer.toString(BLOCKS),
                 Integer.toString(TXS_PER_BLOCK), Integer.toString(pauseMillis));
         pb.redirectError(errorLog().toFile());

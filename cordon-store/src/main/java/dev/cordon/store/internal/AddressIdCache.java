@@ -34,9 +34,13 @@ final class AddressIdCache {
     }
 
     void put(Address a, int id) {
-        int i = slot(a);
-        texts[i] = a.value();
-        chains[i] = (byte) a.chain().id();
+        put(a.chain().id(), a.value(), id);
+    }
+
+    void put(int chainId, String text, int id) {
+        int i = slot(chainId, text);
+        texts[i] = text;
+        chains[i] = (byte) chainId;
         ids[i] = id;
     }
 
@@ -45,7 +49,11 @@ final class AddressIdCache {
     }
 
     private int slot(Address a) {
-        long h = (a.value().hashCode() ^ ((long) a.chain().id() << 40)) * 0x9E3779B97F4A7C15L;
+        return slot(a.chain().id(), a.value());
+    }
+
+    private int slot(int chainId, String text) {
+        long h = (text.hashCode() ^ ((long) chainId << 40)) * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 32) & mask;
     }
 }

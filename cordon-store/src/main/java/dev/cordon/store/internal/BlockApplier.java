@@ -14,7 +14,9 @@ import dev.cordon.core.utxo.UtxoBlock;
 import dev.cordon.core.utxo.UtxoTx;
 import dev.cordon.store.BlockInfo;
 import dev.cordon.store.StoreException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -61,6 +63,8 @@ import java.util.concurrent.Future;
  */
 final class BlockApplier {
     private static final int NATIVE_ASSET = 0;
+    /** Smallest address filter: 4 Mi keys, 6 MiB. */
+    private static final long MIN_FILTER_KEYS = 1L << 22;
 
     private final KeyValueStore kv;
     private final ConcurrentMap<Chain, CheckpointCodec> tips;
@@ -69,6 +73,10 @@ final class BlockApplier {
     private final AddressIdCache addressCache;
     private final SummaryCache summaryCache;
     private final BlockWork work = new BlockWork();
+    /** Where address filters are kept between runs; null when they are not. */
+    private final Path filterDir;
+    private final Map<Chain, AddressFilter> filters = new EnumMap<>(Chain.class);
+    private long blockSerial;
     private volatile PendingGroup group;
     /** The group being written by {@link #committer}, until its write is awaited. */
     private volatile PendingGroup inflight;
@@ -83,8 +91,10 @@ final class BlockApplier {
      * @param tips the tips the store reports; this class advances them as blocks are applied,
      *             before they are committed
      */
-    BlockApplier(KeyValueStore kv, ConcurrentMap<Chain, CheckpointCodec> tips, CacheSizes sizes, WriteGrouping grouping) {
+    BlockApplier(KeyValueStore kv, ConcurrentMap<Chain, CheckpointCodec> tips, CacheSizes sizes, WriteGrouping grouping,
+                 Path filterDir) {
         this.kv = kv;
+        this.filterDir = filterDir;
         this.tips = tips;
         this.grouping = grouping;
         this.outputs = new OutputCache(sizes.utxos());
@@ -110,6 +120,7 @@ final class BlockApplier {
         if (open != null && open.chain != chain) {
             commit(); // the lookups below key summaries by address id alone
         }
+        AddressFilter filter = filter(chain);
         CheckpointCodec tip = tips.get(chain);
         checkExtendsTip(block, tip);
         int height = tip == null ? 0 : Math.toIntExact(tip.tipHeight() + 1);
@@ -119,16 +130,19 @@ final class BlockApplier {
         }
         PendingGroup g = group;
         BlockWork w = work;
-        w.reset(g, height, tip == null ? 0 : tip.nextAddrId());
+        w.reset(g, ++blockSerial, height, tip == null ? 0 : tip.nextAddrId());
+        w.filter = filter;
         g.batch.setSavePoint();
         try {
             for (int i = 0; i < block.txs().size(); i++) {
                 applyTx(block, block.txs().get(i), firstTxNum + i, i, w);
             }
         } catch (RuntimeException e) {
+            w.undo();
             g.batch.rollbackToSavePoint();
             try {
                 commit();
+                kv.sync(); // the blocks before the failing one are kept even if the caller exits now
             } catch (RuntimeException commitFailure) {
                 e.addSuppressed(commitFailure);
             }
@@ -182,14 +196,15 @@ final class BlockApplier {
             g.batch.close();
             return;
         }
-        for (Map.Entry<Integer, SummaryCodec> e : g.summaries.entrySet()) {
-            g.batch.put(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, e.getKey(), NATIVE_ASSET), e.getValue().encode());
-        }
-        g.batch.put(Column.META, Keys.checkpoint(g.chain), g.tip.encode());
         inflight = g;
+        // the summaries are encoded on the commit thread: from here on the writer only reads them
+        // (the next group copies what it changes), and the batch is the commit thread's alone
         inflightWrite = committer.submit(() -> {
             try (KeyValueStore.Batch b = g.batch) {
-                kv.commit(b);
+                g.summaries.forEach((id, s) -> b.put(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, id, NATIVE_ASSET),
+                        s.encode()));
+                b.put(Column.META, Keys.checkpoint(g.chain), g.tip.encode());
+                kv.commitDeferred(b);
             }
         });
     }
@@ -213,10 +228,10 @@ final class BlockApplier {
         }
         inflight = null;
         inflightWrite = null;
-        for (Map.Entry<Integer, SummaryCodec> e : g.summaries.entrySet()) {
-            summaryCache.put(summaryKey(g.chain, e.getKey()), e.getValue());
-        }
-        g.newAddresses.forEach(addressCache::put);
+        long chainKey = summaryKey(g.chain, 0);
+        g.summaries.forEach((id, s) -> summaryCache.put(chainKey | (id & 0xffffffffL), s));
+        int chainId = g.chain.id();
+        g.newAddresses.forEach((text, id) -> addressCache.put(chainId, text, id));
         outputs.age();
     }
 
@@ -232,13 +247,68 @@ final class BlockApplier {
         resetToDisk();
     }
 
-    /** Commits, then stops the commit thread. */
+    /** Commits, saves the address filters, then stops the commit thread. */
     void close() {
         try {
             commit();
+            saveFilters();
         } finally {
             committer.shutdown();
         }
+    }
+
+    /**
+     * The chain's address filter, holding every address key on disk or pending. Loaded from the
+     * file saved at the last close when that file names the current checkpoint, else built by
+     * scanning the store (after a crash, or the first time); rebuilt at twice the capacity once
+     * full. Building reads only what is on disk, so pending blocks are committed first.
+     */
+    private AddressFilter filter(Chain chain) {
+        AddressFilter f = filters.get(chain);
+        if (f != null && !f.isFull()) {
+            return f;
+        }
+        if (hasPending()) {
+            commit();
+        }
+        CheckpointCodec tip = tips.get(chain);
+        long keys = Math.max(tip == null ? 0 : tip.nextAddrId(), f == null ? 0 : f.count());
+        long capacity = Math.max(MIN_FILTER_KEYS, 2 * keys);
+        if (f == null && filterDir != null && tip != null) {
+            Optional<AddressFilter> saved = AddressFilter.load(filterFile(chain), tip.encode());
+            if (saved.isPresent() && !saved.get().isFull()) {
+                filters.put(chain, saved.get());
+                return saved.get();
+            }
+        }
+        f = tip == null ? AddressFilter.withCapacity(capacity) : AddressFilter.build(kv, chain, capacity);
+        filters.put(chain, f);
+        return f;
+    }
+
+    /**
+     * Saves each filter tagged with its chain's checkpoint, which after {@link #commit} is what
+     * the store holds. A filter that cannot be saved is rebuilt at the next open, so a failure
+     * here is not the caller's: the blocks are committed.
+     */
+    private void saveFilters() {
+        if (filterDir == null) {
+            return;
+        }
+        for (Map.Entry<Chain, AddressFilter> e : filters.entrySet()) {
+            CheckpointCodec tip = tips.get(e.getKey());
+            if (tip != null) {
+                try {
+                    e.getValue().save(filterFile(e.getKey()), tip.encode());
+                } catch (StoreException ignored) {
+                    // rebuilt from the store next time
+                }
+            }
+        }
+    }
+
+    private Path filterFile(Chain chain) {
+        return filterDir.resolve("address-filter-" + chain.code() + ".bin");
     }
 
     private void resetToDisk() {
@@ -384,15 +454,14 @@ final class BlockApplier {
     }
 
     private int addressId(BlockWork w, Address a) {
-        Integer id = w.newAddresses.get(a);
-        if (id == null) {
-            id = w.group.newAddresses.get(a);
+        String text = a.value();
+        PendingGroup g = w.group;
+        int id = g.newAddresses.get(text);
+        if (id >= 0) {
+            return id;
         }
         PendingGroup f = inflight;
-        if (id == null && f != null) {
-            id = f.newAddresses.get(a);
-        }
-        if (id != null) {
+        if (f != null && (id = f.newAddresses.get(text)) >= 0) {
             return id;
         }
         int cached = addressCache.get(a);
@@ -400,44 +469,56 @@ final class BlockApplier {
             return cached;
         }
         byte[] key = Keys.addressText(a);
-        Optional<byte[]> v = kv.get(Column.ADDRESS_ID_BY_TEXT, key);
-        if (v.isPresent()) {
-            int known = FixedCodecs.int4(v.get(), Column.ADDRESS_ID_BY_TEXT);
-            addressCache.put(a, known);
-            return known;
+        if (w.filter.mightContain(key)) {
+            Optional<byte[]> v = kv.get(Column.ADDRESS_ID_BY_TEXT, key);
+            if (v.isPresent()) {
+                int known = FixedCodecs.int4(v.get(), Column.ADDRESS_ID_BY_TEXT);
+                addressCache.put(a, known);
+                return known;
+            }
         }
         if (w.nextAddrId == Integer.MAX_VALUE) {
             throw new StoreException(ErrorCode.STORE, "address ids of " + a.chain().code() + " are exhausted");
         }
         int created = w.nextAddrId++;
-        w.newAddresses.put(a, created);
-        w.summaries.put(created, new SummaryCodec(a.value()));
-        w.group.batch.put(Column.ADDRESS_ID_BY_TEXT, key, FixedCodecs.int4(created));
+        g.newAddresses.put(text, created);
+        w.filter.add(key); // kept even if the block fails: an extra key only costs a read
+        w.addedAddress(text);
+        SummaryCodec s = new SummaryCodec(text);
+        w.saving(created, s, true);
+        g.summaries.put(created, s);
+        g.batch.put(Column.ADDRESS_ID_BY_TEXT, key, FixedCodecs.int4(created));
         return created;
     }
 
+    /**
+     * The group's summary of the address, to change: taken from the group, or copied into it from
+     * the group in flight, the cache or disk; the first time in a block, its values are saved in
+     * the block's undo log.
+     */
     private SummaryCodec summary(BlockWork w, int addressId) {
-        SummaryCodec s = w.summaries.get(addressId);
+        PendingGroup g = w.group;
+        SummaryCodec s = g.summaries.get(addressId);
         if (s != null) {
+            if (s.stamp != w.serial) {
+                w.saving(addressId, s, false);
+            }
             return s;
         }
-        Chain chain = w.group.chain;
-        SummaryCodec known = w.group.summaries.get(addressId);
         PendingGroup f = inflight;
-        if (known == null && f != null) {
-            known = f.summaries.get(addressId);
-        }
+        SummaryCodec known = f == null ? null : f.summaries.get(addressId);
         if (known == null) {
-            known = summaryCache.get(summaryKey(chain, addressId));
+            known = summaryCache.get(summaryKey(g.chain, addressId));
         }
         if (known != null) {
             s = known.copy();
         } else {
-            s = SummaryCodec.decode(kv.get(Column.ADDRESS_SUMMARY, Keys.summary(chain, addressId, NATIVE_ASSET))
+            s = SummaryCodec.decode(kv.get(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, addressId, NATIVE_ASSET))
                     .orElseThrow(() -> new StoreException(ErrorCode.STORE, "store is damaged: "
                             + Column.ADDRESS_SUMMARY + " has no address id " + addressId)));
         }
-        w.summaries.put(addressId, s);
+        w.saving(addressId, s, true);
+        g.summaries.put(addressId, s);
         return s;
     }
 
@@ -448,8 +529,6 @@ final class BlockApplier {
             g.spent.put(txid, vout, 0, 0, 0);
         });
         w.created.forEach(outputs::put);
-        g.newAddresses.putAll(w.newAddresses);
-        g.summaries.putAll(w.summaries);
     }
 
     private static long summaryKey(Chain chain, int addressId) {

@@ -1,19 +1,30 @@
 package dev.cordon.store.internal;
 
-import dev.cordon.core.Address;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
-/** What the block being applied has created, spent and touched so far; reused per block. */
+/**
+ * What the block being applied has created and spent so far, and how to take back what it
+ * changed in its group; reused per block.
+ *
+ * <p>Design notes. New addresses and summaries go straight into the group's maps, where the
+ * following blocks look them up; the block keeps an undo log instead of an overlay, because a
+ * block that fails (an input spends an unknown output) is rare, while merging an overlay into
+ * the group cost every block a second pass over everything it touched. The log holds the texts
+ * the block added and, per summary, the values it had before the block first changed it
+ * ({@link SummaryCodec#stamp} says whether that happened already), or that the block added it.
+ * Outputs keep their overlay ({@link #created}, {@link #spent}): the output cache is shared with
+ * the group in flight and must only see whole blocks.
+ */
 final class BlockWork {
     final OutputMap created = new OutputMap(1 << 12);
     final OutputMap spent = new OutputMap(1 << 12);
-    final Map<Address, Integer> newAddresses = new HashMap<>();
-    final Map<Integer, SummaryCodec> summaries = new HashMap<>();
     final byte[] spentTxid = new byte[32];
     final byte[] ownTxid = new byte[32];
     PendingGroup group;
+    /** The chain's address filter: holds every address key the store and pending groups have. */
+    AddressFilter filter;
+    /** Serial of the block being applied, unique within the writer; stamps the summaries it changes. */
+    long serial;
     int height;
     int nextAddrId;
     long fees;
@@ -27,16 +38,27 @@ final class BlockWork {
     long[] flowSent = new long[16];
     int flowCount;
 
-    void reset(PendingGroup g, int blockHeight, int firstAddrId) {
+    private String[] addedTexts = new String[256];
+    private int addedTextCount;
+    private int[] undoIds = new int[256];
+    /** balance, received, sent per undo entry; {@code undoAdded} marks a summary the block added. */
+    private long[] undoAmounts = new long[3 * 256];
+    /** txCount, firstHeight, lastHeight per undo entry. */
+    private int[] undoCounts = new int[3 * 256];
+    private boolean[] undoAdded = new boolean[256];
+    private int undoCount;
+
+    void reset(PendingGroup g, long blockSerial, int blockHeight, int firstAddrId) {
         group = g;
+        serial = blockSerial;
         height = blockHeight;
         nextAddrId = firstAddrId;
         fees = 0;
         totalOut = 0;
         created.clear();
         spent.clear();
-        newAddresses.clear();
-        summaries.clear();
+        addedTextCount = 0;
+        undoCount = 0;
     }
 
     void found(long txNum, int addr, long value) {
@@ -62,5 +84,62 @@ final class BlockWork {
         flowReceived[flowCount] = received;
         flowSent[flowCount] = sent;
         flowCount++;
+    }
+
+    /** Records that the block added {@code text} to the group's new addresses. */
+    void addedAddress(String text) {
+        if (addedTextCount == addedTexts.length) {
+            addedTexts = Arrays.copyOf(addedTexts, addedTextCount * 2);
+        }
+        addedTexts[addedTextCount++] = text;
+    }
+
+    /**
+     * Records the summary's values before the block changes it, or that the block added it to
+     * the group ({@code added}), and stamps it; call once per summary and block.
+     */
+    void saving(int id, SummaryCodec s, boolean added) {
+        if (undoCount == undoIds.length) {
+            int n = undoCount * 2;
+            undoIds = Arrays.copyOf(undoIds, n);
+            undoAmounts = Arrays.copyOf(undoAmounts, 3 * n);
+            undoCounts = Arrays.copyOf(undoCounts, 3 * n);
+            undoAdded = Arrays.copyOf(undoAdded, n);
+        }
+        int u = undoCount++;
+        undoIds[u] = id;
+        undoAdded[u] = added;
+        undoAmounts[3 * u] = s.balance;
+        undoAmounts[3 * u + 1] = s.received;
+        undoAmounts[3 * u + 2] = s.sent;
+        undoCounts[3 * u] = s.txCount;
+        undoCounts[3 * u + 1] = s.firstHeight;
+        undoCounts[3 * u + 2] = s.lastHeight;
+        s.stamp = serial;
+    }
+
+    /** Takes back from the group every address and summary change of this block. */
+    void undo() {
+        PendingGroup g = group;
+        for (int u = undoCount - 1; u >= 0; u--) {
+            int id = undoIds[u];
+            if (undoAdded[u]) {
+                g.summaries.remove(id);
+                continue;
+            }
+            SummaryCodec s = g.summaries.get(id);
+            s.balance = undoAmounts[3 * u];
+            s.received = undoAmounts[3 * u + 1];
+            s.sent = undoAmounts[3 * u + 2];
+            s.txCount = undoCounts[3 * u];
+            s.firstHeight = undoCounts[3 * u + 1];
+            s.lastHeight = undoCounts[3 * u + 2];
+            s.stamp = -1;
+        }
+        for (int t = 0; t < addedTextCount; t++) {
+            g.newAddresses.remove(addedTexts[t]);
+        }
+        undoCount = 0;
+        addedTextCount = 0;
     }
 }

@@ -10,7 +10,7 @@ package dev.cordon.store.internal;
  * @param summaries address summaries (a direct-mapped {@link SummaryCache}, likewise)
  */
 public record CacheSizes(int utxos, int addresses, int summaries) {
-    public static final CacheSizes DEFAULT = new CacheSizes(1_000_000, 1_000_000, 500_000);
+    public static final CacheSizes DEFAULT = new CacheSizes(1_000_000, 2_000_000, 2_000_000);
     public static final CacheSizes SMALL = new CacheSizes(10_000, 10_000, 10_000);
 
     public CacheSizes {

@@ -30,6 +30,20 @@ public interface KeyValueStore extends AutoCloseable {
     /** Applies every write of the batch atomically: after a crash, all or none are present. */
     void commit(Batch batch);
 
+    /**
+     * Applies every write of the batch atomically and at once for readers, but may keep it only
+     * in memory until {@link #sync}: after a crash the store holds the deferred batches up to
+     * some point, in order and never part of one, possibly fewer than were committed. For bulk
+     * writers that can redo lost work from their checkpoint.
+     */
+    default void commitDeferred(Batch batch) {
+        commit(batch);
+    }
+
+    /** Makes every batch committed so far durable: after it returns, a crash loses none. */
+    default void sync() {
+    }
+
     @Override
     void close();
 

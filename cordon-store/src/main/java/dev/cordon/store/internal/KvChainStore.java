@@ -18,6 +18,7 @@ import dev.cordon.store.HistoryOrder;
 import dev.cordon.store.StoreException;
 import dev.cordon.store.TxFlow;
 import dev.cordon.store.TxInfo;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -57,13 +58,13 @@ public final class KvChainStore implements ChainStore {
     private volatile KvEthereumStore ethereum;
     private volatile boolean closed;
 
-    private KvChainStore(KeyValueStore kv, String location, CacheSizes caches, WriteGrouping grouping) {
+    private KvChainStore(KeyValueStore kv, String location, CacheSizes caches, WriteGrouping grouping, Path filterDir) {
         this.kv = kv;
         this.location = location;
         for (Chain c : Chain.values()) {
             kv.get(Column.META, Keys.checkpoint(c)).ifPresent(v -> tips.put(c, CheckpointCodec.decode(v)));
         }
-        this.applier = new BlockApplier(kv, tips, caches, grouping);
+        this.applier = new BlockApplier(kv, tips, caches, grouping, filterDir);
     }
 
     /**
@@ -73,9 +74,19 @@ public final class KvChainStore implements ChainStore {
      * @throws StoreException with {@link ErrorCode#STORE} when the format is not this build's
      */
     public static KvChainStore open(KeyValueStore kv, String location, CacheSizes caches, WriteGrouping grouping) {
+        return open(kv, location, caches, grouping, null);
+    }
+
+    /**
+     * As {@link #open(KeyValueStore, String, CacheSizes, WriteGrouping)}, keeping the writer's
+     * address filters ({@link AddressFilter}) in {@code filterDir} between runs; with null they
+     * are built from the store when first needed.
+     */
+    public static KvChainStore open(KeyValueStore kv, String location, CacheSizes caches, WriteGrouping grouping,
+                                    Path filterDir) {
         try {
             FormatCodec.checkOrInit(kv, location);
-            return new KvChainStore(kv, location, caches, grouping);
+            return new KvChainStore(kv, location, caches, grouping, filterDir);
         } catch (RuntimeException e) {
             kv.close();
             throw e;
@@ -97,6 +108,7 @@ public final class KvChainStore implements ChainStore {
     public synchronized void flush() {
         checkOpen();
         applier.commit();
+        kv.sync();
     }
 
     @Override
@@ -399,11 +411,13 @@ public final class KvChainStore implements ChainStore {
         return new StoreException(ErrorCode.STORE, "store at " + location + " is damaged: " + column + " has no " + what);
     }
 
-    /** The key-value store, after committing any uncommitted blocks. */
+    /** The key-value store, after committing any uncommitted blocks (visible, not yet durable). */
     private KeyValueStore kv() {
         checkOpen();
         if (applier.hasPending()) {
-            flush();
+            synchronized (this) {
+                applier.commit();
+            }
         }
         return kv;
     }

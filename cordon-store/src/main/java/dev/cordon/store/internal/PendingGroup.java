@@ -1,11 +1,8 @@
 package dev.cordon.store.internal;
 
-import dev.cordon.core.Address;
 import dev.cordon.core.BlockHash;
 import dev.cordon.core.Chain;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** Blocks applied but not yet committed: one open batch and what it changes. */
@@ -16,8 +13,10 @@ final class PendingGroup {
     final Set<BlockHash> blocks = new HashSet<>();
     /** Outputs spent by the group's blocks (their SPENDS entries are not on disk yet). */
     final OutputMap spent = new OutputMap(1 << 12);
-    final Map<Address, Integer> newAddresses = new HashMap<>();
-    final Map<Integer, SummaryCodec> summaries = new HashMap<>();
+    /** Addresses the group's blocks created, by text (a group holds one chain). */
+    final TextIdMap newAddresses = new TextIdMap(1 << 12);
+    /** Summaries of every address the group's blocks touched, as they will be written. */
+    final IdSummaryMap summaries = new IdSummaryMap(1 << 12);
     CheckpointCodec tip;
     long txs;
 

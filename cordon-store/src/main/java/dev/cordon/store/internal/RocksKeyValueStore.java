@@ -17,6 +17,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -29,9 +30,14 @@ import org.rocksdb.WriteOptions;
 /**
  * {@link KeyValueStore} on RocksDB: one column family per {@link Column}, named by its id.
  *
- * <p>Writes go through the write-ahead log without fsync: a killed process loses at most the
- * batches not yet written to the log, never part of one (a power loss may lose more of the
- * newest batches, still never part of one). Every column family has a Bloom filter on whole
+ * <p>{@link #commit} writes through the write-ahead log without fsync: a killed process loses at
+ * most the batches not yet written to the log, never part of one (a power loss may lose more of
+ * the newest batches, still never part of one). {@link #commitDeferred}, used by bulk ingest,
+ * skips the log: its batches reach disk when the memtables are flushed, which happens when they
+ * fill, on {@link #sync}, on close, and at least every {@value #DEFERRED_SYNC_SECONDS} seconds
+ * of deferred writing. Flushes are atomic across column families, so a crash falls back to the
+ * state after some whole batch, and a writer that checkpoints in its batches (the chain store
+ * does) redoes the rest. Every column family has a Bloom filter on whole
  * keys, in the SST files and in the memtables, and shares one LRU block cache, so that point
  * reads of absent keys (new addresses, unspent outputs' SPENDS entries) rarely touch disk.
  *
@@ -39,9 +45,9 @@ import org.rocksdb.WriteOptions;
  * flushes and level-0 files), level-0 triggers raised so that compaction falling behind slows
  * writes late rather than early, no compression on levels 0 and 1 (they are rewritten soon;
  * LZ4 below). Batches are sorted per column before they reach RocksDB (see {@link SortedWriteBatch}).
- * Disabling the WAL (with atomic flush, so a crash falls back to the last flushed consistent
- * state) saved about 8% CPU in that measurement; it is kept on, so that a kill loses at most the
- * uncommitted group of blocks rather than everything since the last memtable flush.
+ * Skipping the log for bulk groups saved about 8% of the CPU in that measurement; the price
+ * is that a kill loses up to a memtable's worth (or {@value #DEFERRED_SYNC_SECONDS} seconds) of
+ * ingest instead of the last group, which the next run ingests again.
  */
 public final class RocksKeyValueStore implements KeyValueStore {
     static {
@@ -49,6 +55,13 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     private static final int COLUMN_SLOTS = 256;
+    /** Longest time deferred batches stay in memory only while more arrive. */
+    static final int DEFERRED_SYNC_SECONDS = 60;
+    /**
+     * System property overriding {@link #DEFERRED_SYNC_SECONDS}, in milliseconds: the kill test
+     * sets it low so that a killed ingest leaves many flushed states to fall back to.
+     */
+    public static final String DEFERRED_SYNC_PROPERTY = "cordon.store.deferredSyncMillis";
 
     private final Path dir;
     private final RocksDB db;
@@ -57,9 +70,20 @@ public final class RocksKeyValueStore implements KeyValueStore {
     private final LRUCache blockCache;
     private final BloomFilter bloom;
     private final WriteOptions writeOptions;
+    private final WriteOptions deferredWriteOptions;
+    /** When the first deferred batch since the last flush was written, in nanos; 0 if none since. */
+    private long deferredSince;
+    private final long deferredSyncNanos = Long.getLong(DEFERRED_SYNC_PROPERTY, DEFERRED_SYNC_SECONDS * 1000L) * 1_000_000L;
     private final List<ColumnFamilyHandle> allHandles;
     private final Map<Column, ColumnFamilyHandle> handles = new EnumMap<>(Column.class);
     private volatile boolean closed;
+    /**
+     * Closed batches kept for reuse: a bulk group's arenas grow to tens of megabytes, and
+     * allocating them anew for every group cost a tenth of the writer's time in copying and
+     * kept the collector busy. Two are enough: one group is built while one is written.
+     */
+    private final java.util.concurrent.ArrayBlockingQueue<RocksBatch> spareBatches =
+            new java.util.concurrent.ArrayBlockingQueue<>(2);
 
     private RocksKeyValueStore(Path dir, long blockCacheBytes) {
         this.dir = dir;
@@ -86,8 +110,10 @@ public final class RocksKeyValueStore implements KeyValueStore {
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
                 .setMaxBackgroundJobs(2)
+                .setAtomicFlush(true)
                 .setKeepLogFileNum(4);
         this.writeOptions = new WriteOptions().setSync(false).setDisableWAL(false);
+        this.deferredWriteOptions = new WriteOptions().setSync(false).setDisableWAL(true);
         List<ColumnFamilyDescriptor> descriptors = descriptors(dir, cfOptions);
         this.allHandles = new ArrayList<>();
         try {
@@ -214,7 +240,12 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     @Override
     public Batch newBatch() {
-        return new RocksBatch();
+        RocksBatch b = spareBatches.poll();
+        if (b == null) {
+            return new RocksBatch();
+        }
+        b.released = false;
+        return b;
     }
 
     @Override
@@ -227,16 +258,56 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public void commitDeferred(Batch batch) {
+        try (WriteBatch wb = new WriteBatch(((RocksBatch) batch).serialize())) {
+            db.write(deferredWriteOptions, wb);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (deferredSince == 0) {
+                deferredSince = now;
+            }
+            if (now - deferredSince >= deferredSyncNanos) {
+                sync();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void sync() {
+        if (deferredSince == 0 || closed) {
+            return;
+        }
+        try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(fo, allHandles);
+        } catch (RocksDBException e) {
+            throw failure("flush", e);
+        }
+        deferredSince = 0;
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
+        try {
+            sync();
+        } finally {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
         closed = true;
         for (ColumnFamilyHandle h : allHandles) {
             h.close();
         }
         db.close();
         writeOptions.close();
+        deferredWriteOptions.close();
         freeOptions();
     }
 
@@ -261,6 +332,8 @@ public final class RocksKeyValueStore implements KeyValueStore {
     /** Collects writes for one commit; see {@link SortedWriteBatch}. */
     private final class RocksBatch implements Batch {
         private final SortedWriteBatch writes = new SortedWriteBatch(COLUMN_SLOTS);
+        /** Set by {@link #close()}, so that closing twice does not hand the batch out twice. */
+        private boolean released;
 
         @Override
         public void put(Column column, byte[] key, byte[] value) {
@@ -290,7 +363,11 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
         @Override
         public void close() {
-            writes.clear();
+            if (!released) {
+                released = true;
+                writes.clear();
+                spareBatches.offer(this);
+            }
         }
     }
 }

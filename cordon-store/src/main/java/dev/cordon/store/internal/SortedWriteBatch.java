@@ -97,8 +97,13 @@ final class SortedWriteBatch {
         return rep;
     }
 
+    /** Forgets every entry and save point, keeping the arenas' memory for the next batch. */
     void clear() {
-        Arrays.fill(arenas, null);
+        for (Arena a : arenas) {
+            if (a != null) {
+                a.truncate(0);
+            }
+        }
         savePointCount = 0;
     }
 

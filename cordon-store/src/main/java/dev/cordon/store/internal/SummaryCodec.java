@@ -20,6 +20,11 @@ public final class SummaryCodec {
     int txCount;
     int firstHeight;
     int lastHeight;
+    /**
+     * The writer's serial of the last block that changed this summary, so that a block saves the
+     * values it overwrites once (see {@code BlockWork}); not persisted.
+     */
+    long stamp = -1;
     private final byte[] text;
 
     /** An empty summary of a new address. */
