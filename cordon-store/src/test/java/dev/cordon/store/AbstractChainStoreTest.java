@@ -277,6 +277,26 @@ abstract class AbstractChainStoreTest {
     }
 
     @Test
+    void append_failingBlockAfterChangingKnownAddresses_everyChangeTakenBack() {
+        ingestAll(List.of(c.b0, c.b1)); // not read back: a grouping store still holds them pending
+        // the bad block pays and spends addresses the store knows (their summaries change in the
+        // writer's pending state), creates a new one, then fails in its last transaction
+        UtxoTx cbx = coinbase("cbx", pay("1B", 7), pay("1N", 3));
+        UtxoTx good = spend("good", List.of(out(c.t1a, 1)), pay("1C", 1000), pay("1A", 980));
+        UtxoTx bad = spend("bad2", List.of(out(good, 0), new OutPoint(new TxId(Fixtures.sha256("nowhere")), 1)),
+                pay("1D", 1));
+        UtxoBlock badBlock = block("b2bad2", c.b1, 1_600_001_200L, cbx, good, bad);
+        assertThatThrownBy(() -> store().append(badBlock)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA));
+        assertThat(store().contentDigest()).isEqualTo(digestOf(List.of(c.b0, c.b1)));
+        assertThat(store().address(btc("1N"))).isEmpty();
+        assertThat(store().address(btc("1A")).orElseThrow().balance()).isEqualTo(sats(1990));
+        assertThat(new BlockIngestor(store(), 0).accept(c.b2)).isEqualTo(Outcome.APPLIED);
+        assertThat(store().contentDigest()).isEqualTo(digestOf(c.blocks()));
+        assertThat(store().address(btc("1E")).orElseThrow().id()).isEqualTo(4);
+    }
+
+    @Test
     void append_doubleSpendWithinBlock_refused() {
         ingestAll(List.of(c.b0));
         UtxoTx first = spend("x1", List.of(out(c.cb0, 0)), pay("1X", 4000));

@@ -456,20 +456,21 @@ final class BlockApplier {
     private int addressId(BlockWork w, Address a) {
         String text = a.value();
         PendingGroup g = w.group;
-        int id = g.newAddresses.get(text);
-        if (id >= 0) {
-            return id;
-        }
-        PendingGroup f = inflight;
-        if (f != null && (id = f.newAddresses.get(text)) >= 0) {
-            return id;
-        }
-        int cached = addressCache.get(a);
-        if (cached >= 0) {
-            return cached;
-        }
         byte[] key = Keys.addressText(a);
+        // the filter holds every stored and pending address: most new ones need no lookup at all
         if (w.filter.mightContain(key)) {
+            int id = g.newAddresses.get(text);
+            if (id >= 0) {
+                return id;
+            }
+            PendingGroup f = inflight;
+            if (f != null && (id = f.newAddresses.get(text)) >= 0) {
+                return id;
+            }
+            int cached = addressCache.get(a);
+            if (cached >= 0) {
+                return cached;
+            }
             Optional<byte[]> v = kv.get(Column.ADDRESS_ID_BY_TEXT, key);
             if (v.isPresent()) {
                 int known = FixedCodecs.int4(v.get(), Column.ADDRESS_ID_BY_TEXT);

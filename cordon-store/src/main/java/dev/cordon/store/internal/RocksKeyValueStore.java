@@ -25,6 +25,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.VectorMemTableConfig;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -55,6 +56,13 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     private static final int COLUMN_SLOTS = 256;
+    /**
+     * Columns written in bulk and never point-read, only scanned by queries: their memtable is a
+     * vector (an insert is an append; it is sorted once, when flushed) instead of a skip list,
+     * and they have no Bloom filters. The price is paid by a scan of a memtable still being
+     * filled, which sorts a copy: rare, because bulk ingest flushes its memtables when it ends.
+     */
+    private static final List<Column> APPEND_ONLY = List.of(Column.ADDRESS_HISTORY);
     /** Longest time deferred batches stay in memory only while more arrive. */
     static final int DEFERRED_SYNC_SECONDS = 60;
     /**
@@ -67,6 +75,8 @@ public final class RocksKeyValueStore implements KeyValueStore {
     private final RocksDB db;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
+    /** For {@link #APPEND_ONLY} columns. */
+    private final ColumnFamilyOptions appendOptions;
     private final LRUCache blockCache;
     private final BloomFilter bloom;
     private final WriteOptions writeOptions;
@@ -110,11 +120,19 @@ public final class RocksKeyValueStore implements KeyValueStore {
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
                 .setMaxBackgroundJobs(2)
+                .setAllowConcurrentMemtableWrite(false)
                 .setAtomicFlush(true)
                 .setKeepLogFileNum(4);
         this.writeOptions = new WriteOptions().setSync(false).setDisableWAL(false);
         this.deferredWriteOptions = new WriteOptions().setSync(false).setDisableWAL(true);
-        List<ColumnFamilyDescriptor> descriptors = descriptors(dir, cfOptions);
+        this.appendOptions = new ColumnFamilyOptions(cfOptions)
+                .setMemTableConfig(new VectorMemTableConfig())
+                .setMemtablePrefixBloomSizeRatio(0)
+                .setMemtableWholeKeyFiltering(false)
+                .setTableFormatConfig(new BlockBasedTableConfig()
+                        .setBlockCache(blockCache)
+                        .setBlockSize(16 << 10));
+        List<ColumnFamilyDescriptor> descriptors = descriptors(dir, cfOptions, appendOptions);
         this.allHandles = new ArrayList<>();
         try {
             this.db = RocksDB.open(dbOptions, dir.toString(), descriptors, allHandles);
@@ -149,7 +167,8 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     /** Column families to open: every known column plus any present on disk (a newer build's). */
-    private static List<ColumnFamilyDescriptor> descriptors(Path dir, ColumnFamilyOptions cfOptions) {
+    private static List<ColumnFamilyDescriptor> descriptors(Path dir, ColumnFamilyOptions cfOptions,
+                                                            ColumnFamilyOptions appendOptions) {
         List<ColumnFamilyDescriptor> out = new ArrayList<>();
         out.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
         List<String> names = new ArrayList<>();
@@ -169,7 +188,8 @@ public final class RocksKeyValueStore implements KeyValueStore {
             }
         }
         for (String n : names) {
-            out.add(new ColumnFamilyDescriptor(n.getBytes(StandardCharsets.UTF_8), cfOptions));
+            out.add(new ColumnFamilyDescriptor(n.getBytes(StandardCharsets.UTF_8),
+                    APPEND_ONLY.stream().anyMatch(c -> c.familyName().equals(n)) ? appendOptions : cfOptions));
         }
         return out;
     }
@@ -314,6 +334,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
     private void freeOptions() {
         dbOptions.close();
         cfOptions.close();
+        appendOptions.close();
         bloom.close();
         blockCache.close();
     }

@@ -15,6 +15,8 @@ final class TextIdMap {
     static final int ABSENT = -1;
 
     private String[] keys;
+    /** Each key's hash, compared before the text so that probing past other keys reads no strings. */
+    private int[] hashes;
     private int[] ids;
     private int mask;
     private int size;
@@ -28,10 +30,11 @@ final class TextIdMap {
     }
 
     int get(String text) {
-        int i = slot(text);
+        int h = text.hashCode();
+        int i = slot(h);
         String k;
         while ((k = keys[i]) != null) {
-            if (k.equals(text)) {
+            if (hashes[i] == h && k.equals(text)) {
                 return ids[i];
             }
             i = (i + 1) & mask;
@@ -44,26 +47,29 @@ final class TextIdMap {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
-        int i = slot(text);
+        int h = text.hashCode();
+        int i = slot(h);
         String k;
         while ((k = keys[i]) != null) {
-            if (k.equals(text)) {
+            if (hashes[i] == h && k.equals(text)) {
                 ids[i] = id;
                 return;
             }
             i = (i + 1) & mask;
         }
         keys[i] = text;
+        hashes[i] = h;
         ids[i] = id;
         size++;
     }
 
     /** Removes {@code text}, if present. */
     void remove(String text) {
-        int i = slot(text);
+        int h = text.hashCode();
+        int i = slot(h);
         String k;
         while ((k = keys[i]) != null) {
-            if (k.equals(text)) {
+            if (hashes[i] == h && k.equals(text)) {
                 break;
             }
             i = (i + 1) & mask;
@@ -75,9 +81,10 @@ final class TextIdMap {
         int hole = i;
         int j = (i + 1) & mask;
         while (keys[j] != null) {
-            int home = slot(keys[j]);
+            int home = slot(hashes[j]);
             if (((j - home) & mask) >= ((j - hole) & mask)) {
                 keys[hole] = keys[j];
+                hashes[hole] = hashes[j];
                 ids[hole] = ids[j];
                 hole = j;
             }
@@ -107,13 +114,14 @@ final class TextIdMap {
         void visit(String text, int id);
     }
 
-    private int slot(String text) {
-        int h = text.hashCode() * 0x9E3779B9;
+    private int slot(int hash) {
+        int h = hash * 0x9E3779B9;
         return (h ^ (h >>> 15)) & mask;
     }
 
     private void allocate(int capacity) {
         keys = new String[capacity];
+        hashes = new int[capacity];
         ids = new int[capacity];
         mask = capacity - 1;
         size = 0;
@@ -121,15 +129,17 @@ final class TextIdMap {
 
     private void grow() {
         String[] oldKeys = keys;
+        int[] oldHashes = hashes;
         int[] oldIds = ids;
         allocate(oldKeys.length * 2);
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                int j = slot(oldKeys[i]);
+                int j = slot(oldHashes[i]);
                 while (keys[j] != null) {
                     j = (j + 1) & mask;
                 }
                 keys[j] = oldKeys[i];
+                hashes[j] = oldHashes[i];
                 ids[j] = oldIds[i];
                 size++;
             }

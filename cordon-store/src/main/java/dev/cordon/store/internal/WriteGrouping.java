@@ -17,7 +17,7 @@ public record WriteGrouping(int maxTxs, long maxMillis, Clock clock) {
      * about that much work.
      */
     public static WriteGrouping bulk(Clock clock) {
-        return new WriteGrouping(50_000, 250, clock);
+        return new WriteGrouping(150_000, 1_000, clock);
     }
 
     public WriteGrouping {

@@ -1,0 +1,66 @@
+package dev.cordon.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The writer's primitive maps against {@link HashMap} under the same seeded operations. */
+class WriterMapsTest {
+
+    @Test
+    void textIdMap_randomPutsGetsRemoves_sameAsHashMap() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        TextIdMap map = new TextIdMap(4);
+        Map<String, Integer> ref = new HashMap<>();
+        for (int op = 0; op < 200_000; op++) {
+            // few distinct keys, so that removals hit, probe chains collide and the map grows
+            String key = "bc1q" + rnd.nextInt(5_000);
+            int kind = rnd.nextInt(10);
+            if (kind < 5) {
+                int id = rnd.nextInt(1 << 30);
+                map.put(key, id);
+                ref.put(key, id);
+            } else if (kind < 8) {
+                map.remove(key);
+                ref.remove(key);
+            } else {
+                assertThat(map.get(key)).as("op %d key %s", op, key).isEqualTo(ref.getOrDefault(key, TextIdMap.ABSENT));
+            }
+        }
+        assertThat(map.size()).isEqualTo(ref.size());
+        Map<String, Integer> seen = new HashMap<>();
+        map.forEach(seen::put);
+        assertThat(seen).isEqualTo(ref);
+        map.clear();
+        assertThat(map.size()).isZero();
+        assertThat(map.get(ref.keySet().iterator().next())).isEqualTo(TextIdMap.ABSENT);
+    }
+
+    @Test
+    void idSummaryMap_randomPutsGetsRemoves_sameAsHashMap() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        IdSummaryMap map = new IdSummaryMap(4);
+        Map<Integer, SummaryCodec> ref = new HashMap<>();
+        for (int op = 0; op < 200_000; op++) {
+            int id = rnd.nextInt(5_000) * (rnd.nextBoolean() ? 1 : 4096); // dense and strided ids
+            int kind = rnd.nextInt(10);
+            if (kind < 5) {
+                SummaryCodec s = new SummaryCodec(op, op, 0, 1, 1, 1, "1x" + id);
+                map.put(id, s);
+                ref.put(id, s);
+            } else if (kind < 8) {
+                map.remove(id);
+                ref.remove(id);
+            } else {
+                assertThat(map.get(id)).as("op %d id %d", op, id).isSameAs(ref.get(id));
+            }
+        }
+        assertThat(map.size()).isEqualTo(ref.size());
+        Map<Integer, SummaryCodec> seen = new HashMap<>();
+        map.forEach(seen::put);
+        assertThat(seen).isEqualTo(ref);
+    }
+}
