@@ -35,12 +35,18 @@ import java.util.concurrent.Future;
  *   the group's last block; {@link WriteGrouping} says when it is committed. Each block is still
  *   all or nothing: a kill loses whole trailing blocks, which a rerun ingests again. An address
  *   summary is written once per group however many of its blocks touch it.
- *   <li>Validate, then merge. A block is resolved against its own overlay ({@link BlockWork}):
- *   outputs it creates and spends, its new address ids, copies of the summaries it touches. Its
- *   writes go to the group's batch after a save point. When an input spends an unknown output the
- *   batch is rolled back to the save point, the group so far is committed (every earlier block is
- *   kept) and the error is thrown; only a block that resolved fully is merged into the group and
- *   the caches.
+ *   <li>Validate, or take back. A block's outputs are resolved against its own overlay
+ *   ({@link BlockWork}): outputs it creates and spends, merged into the output cache only when
+ *   the block resolved fully. Its new address ids and changed summaries go straight into the
+ *   group's maps, with an undo log. Its writes go to the group's batch after a save point. When
+ *   an input spends an unknown output the log is undone, the batch is rolled back to the save
+ *   point, the group so far is committed and synced (every earlier block is kept) and the error
+ *   is thrown.
+ *   <li>New addresses without a read. An {@link AddressFilter} holds every address key stored or
+ *   pending; an address it has not seen is new at once (about 60% of outputs pay one), the
+ *   others are looked up in the groups, the cache, then the store. It is saved next to the store
+ *   at close, tagged with the checkpoint, and rebuilt by a scan when the tag does not name the
+ *   store's checkpoint (after a crash) or when it is full.
  *   <li>No UTXO column. An output is unspent when its transaction's record has it and SPENDS has
  *   no entry for it; the value and address are in the record. That saves a put and a delete per
  *   output, and an output created and spent within the cache's reach never touches disk as a
@@ -53,10 +59,12 @@ import java.util.concurrent.Future;
  *   <li>Pipelined commit. A full group is handed to one commit thread, which sorts and writes it
  *   while the next group is resolved (on 2 cores the RocksDB write and the resolution take
  *   similar time). At most one group is in flight; the next one waits for it before it is handed
- *   over, and lookups check the group in flight after the group being built. Each group is still
- *   one atomic batch with its checkpoint, so what a kill leaves is unchanged. A failed write
- *   drops both groups and reloads tips and caches from disk; the error surfaces at the next
- *   append, flush or read.
+ *   over, and lookups check the group in flight after the group being built. The commit thread
+ *   also encodes the group's summaries. Each group is one atomic batch with its checkpoint,
+ *   committed without the write-ahead log ({@link KeyValueStore#commitDeferred}): a kill falls back
+ *   to the last flushed group, never part of one, and the store's {@code flush} and close make
+ *   everything durable. A failed write drops both groups and reloads tips and caches from disk;
+ *   the error surfaces at the next append, flush or read.
  * </ul>
  * The store calls it under its writer lock; only the writing of a handed-over batch runs on the
  * commit thread.
