@@ -65,6 +65,22 @@ final class IngestFigures {
         }
     }
 
+    /**
+     * Generates {@code blocks} blocks of {@link Utxo2021Chain} in memory and ingests them.
+     *
+     * @return figures keyed {@code reuse_ingest_*}
+     */
+    static Map<String, Object> reuse(long seed, int blocks, int txPerBlock) throws IOException {
+        Path tmp = Files.createTempDirectory("cordon-bitcoin-parse");
+        try {
+            Map<String, Object> m = new LinkedHashMap<>();
+            putPrefixed(m, "reuse_ingest_", measure(new Utxo2021Chain(seed, txPerBlock).blocks(blocks), tmp));
+            return m;
+        } finally {
+            delete(tmp);
+        }
+    }
+
     /** Ingests real blocks (which must start at the genesis block), figures keyed {@code real_ingest_*}. */
     static Map<String, Object> real(BlockSet set) throws IOException {
         Path tmp = Files.createTempDirectory("cordon-bitcoin-parse");
