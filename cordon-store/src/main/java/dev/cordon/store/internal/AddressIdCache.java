@@ -4,10 +4,11 @@ import dev.cordon.core.Address;
 import java.util.Arrays;
 
 /**
- * Committed address ids by address: a direct-mapped cache, each address having one slot (by its
- * text's hash), a newer entry replacing whatever held the slot. A hit compares the chain and
- * the text, so a slot shared by two addresses never answers for the wrong one; it writes
- * nothing and boxes nothing (see {@link SummaryCache}). Single-threaded (the writer's).
+ * Committed address ids by address: a two-way set-associative cache, each address mapping to one
+ * set of two slots (by its text's hash); a new entry takes the first slot and pushes the older one
+ * to the second (see {@link SummaryCache}). A hit compares the chain and the text, so a slot
+ * shared by two addresses never answers for the wrong one; it writes nothing and boxes nothing.
+ * Single-threaded (the writer's).
  */
 final class AddressIdCache {
     private static final int ABSENT = -1;
@@ -15,7 +16,7 @@ final class AddressIdCache {
     private final String[] texts;
     private final byte[] chains;
     private final int[] ids;
-    private final int mask;
+    private final int setMask;
 
     /** @param capacity entries, rounded up to a power of two (at least 16) */
     AddressIdCache(int capacity) {
@@ -23,14 +24,18 @@ final class AddressIdCache {
         texts = new String[n];
         chains = new byte[n];
         ids = new int[n];
-        mask = n - 1;
+        setMask = n / 2 - 1;
     }
 
     /** The id cached for the address, or -1. */
     int get(Address a) {
-        int i = slot(a);
-        String t = texts[i];
-        return t != null && chains[i] == (byte) a.chain().id() && t.equals(a.value()) ? ids[i] : ABSENT;
+        int chainId = a.chain().id();
+        String text = a.value();
+        int i = set(chainId, text);
+        if (matches(i, chainId, text)) {
+            return ids[i];
+        }
+        return matches(i + 1, chainId, text) ? ids[i + 1] : ABSENT;
     }
 
     void put(Address a, int id) {
@@ -38,9 +43,16 @@ final class AddressIdCache {
     }
 
     void put(int chainId, String text, int id) {
-        int i = slot(chainId, text);
-        texts[i] = text;
-        chains[i] = (byte) chainId;
+        int i = set(chainId, text);
+        if (!matches(i, chainId, text)) {
+            if (!matches(i + 1, chainId, text)) {
+                texts[i + 1] = texts[i];
+                chains[i + 1] = chains[i];
+                ids[i + 1] = ids[i];
+            }
+            texts[i] = text;
+            chains[i] = (byte) chainId;
+        }
         ids[i] = id;
     }
 
@@ -48,12 +60,14 @@ final class AddressIdCache {
         Arrays.fill(texts, null);
     }
 
-    private int slot(Address a) {
-        return slot(a.chain().id(), a.value());
+    private boolean matches(int i, int chainId, String text) {
+        String t = texts[i];
+        return t != null && chains[i] == (byte) chainId && t.equals(text);
     }
 
-    private int slot(int chainId, String text) {
+    /** The first slot of the address's set. */
+    private int set(int chainId, String text) {
         long h = (text.hashCode() ^ ((long) chainId << 40)) * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32) & mask;
+        return ((int) (h >>> 32) & setMask) << 1;
     }
 }
