@@ -88,6 +88,8 @@ final class BlockApplier {
     private volatile PendingGroup group;
     /** The group being written by {@link #committer}, until its write is awaited. */
     private volatile PendingGroup inflight;
+    /** A written group kept for {@link PendingGroup#reuse}. */
+    private PendingGroup spareGroup;
     private Future<?> inflightWrite;
     private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cordon-store-commit");
@@ -134,7 +136,10 @@ final class BlockApplier {
         int height = tip == null ? 0 : Math.toIntExact(tip.tipHeight() + 1);
         long firstTxNum = tip == null ? 0 : tip.nextTxNum();
         if (group == null) {
-            group = new PendingGroup(chain, kv.newBatch(), grouping.clock().millis());
+            PendingGroup spare = spareGroup;
+            spareGroup = null;
+            group = spare != null ? spare.reuse(chain, kv.newBatch(), grouping.clock().millis())
+                    : new PendingGroup(chain, kv.newBatch(), grouping.clock().millis());
         }
         PendingGroup g = group;
         BlockWork w = work;
@@ -241,6 +246,7 @@ final class BlockApplier {
         int chainId = g.chain.id();
         g.newAddresses.forEach((text, id) -> addressCache.put(chainId, text, id));
         outputs.age();
+        spareGroup = g;
     }
 
     /** Forgets the group in flight and the one being built, and reloads what is on disk. */

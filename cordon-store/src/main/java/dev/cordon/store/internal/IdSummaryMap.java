@@ -93,6 +93,14 @@ final class IdSummaryMap {
         }
     }
 
+    void clear() {
+        if (size > 0) {
+            Arrays.fill(keys, EMPTY);
+            Arrays.fill(values, null);
+            size = 0;
+        }
+    }
+
     @FunctionalInterface
     interface Visitor {
         void visit(int id, SummaryCodec s);

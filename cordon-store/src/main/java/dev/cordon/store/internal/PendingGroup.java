@@ -5,11 +5,15 @@ import dev.cordon.core.Chain;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Blocks applied but not yet committed: one open batch and what it changes. */
+/**
+ * Blocks applied but not yet committed: one open batch and what it changes. Reused for a later
+ * group once written ({@link #reuse}): its maps grow to hundreds of thousands of entries, and
+ * allocating them anew per group cost copies while they grew and old-generation garbage after.
+ */
 final class PendingGroup {
-    final Chain chain;
-    final KeyValueStore.Batch batch;
-    final long startMillis;
+    Chain chain;
+    KeyValueStore.Batch batch;
+    long startMillis;
     final Set<BlockHash> blocks = new HashSet<>();
     /** Outputs spent by the group's blocks (their SPENDS entries are not on disk yet). */
     final OutputMap spent = new OutputMap(1 << 12);
@@ -24,5 +28,19 @@ final class PendingGroup {
         this.chain = chain;
         this.batch = batch;
         this.startMillis = startMillis;
+    }
+
+    /** Empties this written group's state for a new group, keeping the maps' memory. */
+    PendingGroup reuse(Chain newChain, KeyValueStore.Batch newBatch, long newStartMillis) {
+        chain = newChain;
+        batch = newBatch;
+        startMillis = newStartMillis;
+        blocks.clear();
+        spent.clear();
+        newAddresses.clear();
+        summaries.clear();
+        tip = null;
+        txs = 0;
+        return this;
     }
 }
