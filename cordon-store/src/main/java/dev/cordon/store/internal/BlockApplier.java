@@ -146,6 +146,7 @@ final class BlockApplier {
         w.reset(g, ++blockSerial, height, tip == null ? 0 : tip.nextAddrId());
         w.filter = filter;
         g.batch.setSavePoint();
+        long flowMark = g.flows.mark();
         try {
             for (int i = 0; i < block.txs().size(); i++) {
                 applyTx(block, block.txs().get(i), firstTxNum + i, i, w);
@@ -153,6 +154,7 @@ final class BlockApplier {
         } catch (RuntimeException e) {
             w.undo();
             g.batch.rollbackToSavePoint();
+            g.flows.truncate(flowMark);
             try {
                 commit();
                 kv.sync(); // the blocks before the failing one are kept even if the caller exits now
@@ -210,10 +212,12 @@ final class BlockApplier {
             return;
         }
         inflight = g;
-        // the summaries are encoded on the commit thread: from here on the writer only reads them
-        // (the next group copies what it changes), and the batch is the commit thread's alone
+        // the history and spends entries and the summaries are encoded on the commit thread: from
+        // here on the writer only reads the summaries (the next group copies what it changes), and
+        // the batch is the commit thread's alone
         inflightWrite = committer.submit(() -> {
             try (KeyValueStore.Batch b = g.batch) {
+                g.flows.writeTo(b, g.chain);
                 g.summaries.forEach((id, s) -> b.put(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, id, NATIVE_ASSET),
                         s.encode()));
                 b.put(Column.META, Keys.checkpoint(g.chain), g.tip.encode());
@@ -361,7 +365,7 @@ final class BlockApplier {
                 throw new StoreException(ErrorCode.DATA, "block " + block.hash() + " tx " + tx.txid() + " input " + j
                         + " spends unknown output " + op);
             }
-            batch.put(Column.SPENDS, Keys.output(chain, w.foundTxNum, op.index()), FixedCodecs.spends(txNum, j));
+            w.group.flows.spend(w.foundTxNum, op.index(), txNum, j);
             TxCodec.putInput(rec, j, w.foundTxNum, op.index(), w.foundAddr, w.foundValue);
             in = Math.addExact(in, w.foundValue);
             if (w.foundAddr >= 0) {
@@ -397,7 +401,7 @@ final class BlockApplier {
             int addr = w.flowAddr[f];
             long received = w.flowReceived[f];
             long sent = w.flowSent[f];
-            batch.put(Column.ADDRESS_HISTORY, Keys.history(chain, addr, txNum), FixedCodecs.history(w.height, received, sent));
+            w.group.flows.history(addr, txNum, w.height, received, sent);
             SummaryCodec s = summary(w, addr);
             if (s.txCount == 0) {
                 s.firstHeight = w.height;

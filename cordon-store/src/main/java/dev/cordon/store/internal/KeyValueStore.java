@@ -57,6 +57,15 @@ public interface KeyValueStore extends AutoCloseable {
     interface Batch extends AutoCloseable {
         void put(Column column, byte[] key, byte[] value);
 
+        /**
+         * Puts the key {@code entry[0, keyLength)} with the value that follows it, {@code
+         * valueLength} bytes; the array may be reused once this returns.
+         */
+        default void put(Column column, byte[] entry, int keyLength, int valueLength) {
+            put(column, java.util.Arrays.copyOf(entry, keyLength),
+                    java.util.Arrays.copyOfRange(entry, keyLength, keyLength + valueLength));
+        }
+
         void delete(Column column, byte[] key);
 
         /** Marks the current end of the batch for {@link #rollbackToSavePoint}. */

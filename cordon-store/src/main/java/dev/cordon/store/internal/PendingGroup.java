@@ -21,6 +21,8 @@ final class PendingGroup {
     final TextIdMap newAddresses = new TextIdMap(1 << 12);
     /** Summaries of every address the group's blocks touched, as they will be written. */
     final IdSummaryMap summaries = new IdSummaryMap(1 << 12);
+    /** The group's history and spends entries, built into the batch by the commit thread. */
+    final FlowLog flows = new FlowLog();
     CheckpointCodec tip;
     long txs;
 
@@ -39,6 +41,7 @@ final class PendingGroup {
         spent.clear();
         newAddresses.clear();
         summaries.clear();
+        flows.clear();
         tip = null;
         txs = 0;
         return this;

@@ -363,6 +363,12 @@ public final class RocksKeyValueStore implements KeyValueStore {
         }
 
         @Override
+        public void put(Column column, byte[] entry, int keyLength, int valueLength) {
+            handle(column);
+            writes.put(column, entry, keyLength, valueLength);
+        }
+
+        @Override
         public void delete(Column column, byte[] key) {
             handle(column);
             writes.delete(column, key);

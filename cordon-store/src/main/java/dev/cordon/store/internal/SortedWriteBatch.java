@@ -37,11 +37,16 @@ final class SortedWriteBatch {
     }
 
     void put(Column column, byte[] key, byte[] value) {
-        arena(column).add(TYPE_CF_VALUE, key, value);
+        arena(column).add(TYPE_CF_VALUE, key, 0, key.length, value, 0, value.length);
+    }
+
+    /** Puts the key {@code entry[0, keyLength)} and the value of {@code valueLength} bytes after it. */
+    void put(Column column, byte[] entry, int keyLength, int valueLength) {
+        arena(column).add(TYPE_CF_VALUE, entry, 0, keyLength, entry, keyLength, valueLength);
     }
 
     void delete(Column column, byte[] key) {
-        arena(column).add(TYPE_CF_DELETION, key, null);
+        arena(column).add(TYPE_CF_DELETION, key, 0, key.length, null, 0, -1);
     }
 
     void setSavePoint() {
@@ -148,8 +153,9 @@ final class SortedWriteBatch {
         long[] prefix = new long[64];
         int count;
 
-        void add(byte tag, byte[] key, byte[] value) {
-            int need = 1 + 5 + key.length + (value == null ? 0 : 5 + value.length);
+        /** Adds a record; {@code value} null (length -1) for a deletion. */
+        void add(byte tag, byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset, int valueLength) {
+            int need = 1 + 5 + keyLength + (value == null ? 0 : 5 + valueLength);
             if (used + need > data.length) {
                 data = Arrays.copyOf(data, Math.max(data.length * 2, used + need));
             }
@@ -162,19 +168,19 @@ final class SortedWriteBatch {
             }
             start[count] = used;
             data[used] = tag;
-            int p = putVarint(data, used + 1, key.length);
+            int p = putVarint(data, used + 1, keyLength);
             keyOff[count] = p;
-            keyLen[count] = key.length;
-            System.arraycopy(key, 0, data, p, key.length);
-            p += key.length;
+            keyLen[count] = keyLength;
+            System.arraycopy(key, keyOffset, data, p, keyLength);
+            p += keyLength;
             if (value != null) {
-                p = putVarint(data, p, value.length);
-                System.arraycopy(value, 0, data, p, value.length);
-                p += value.length;
+                p = putVarint(data, p, valueLength);
+                System.arraycopy(value, valueOffset, data, p, valueLength);
+                p += valueLength;
             }
             long pre = 0;
             for (int i = 0; i < 8; i++) {
-                pre = (pre << 8) | (i < key.length ? key[i] & 0xff : 0);
+                pre = (pre << 8) | (i < keyLength ? key[keyOffset + i] & 0xff : 0);
             }
             prefix[count] = pre;
             used = p;
