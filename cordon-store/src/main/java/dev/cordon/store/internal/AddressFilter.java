@@ -126,6 +126,36 @@ public final class AddressFilter {
         return f;
     }
 
+    /**
+     * The 64-bit hash the filter uses for a whole key, for callers that look the key up more than
+     * once: {@link #mightContainHash} and {@link #addHash} take it instead of the key.
+     */
+    public static long hashOf(byte[] key) {
+        return hash(key, 0, key.length);
+    }
+
+    /** As {@link #mightContain(byte[])} for a key's {@link #hashOf}. */
+    public boolean mightContainHash(long h) {
+        int base = block(h);
+        long b = mix(h);
+        for (int i = 0; i < WORDS_PER_BLOCK; i++) {
+            if ((bits[base + i] & 1L << (b >>> 6 * i)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #add(byte[])} for a key's {@link #hashOf}. */
+    public void addHash(long h) {
+        int base = block(h);
+        long b = mix(h);
+        for (int i = 0; i < WORDS_PER_BLOCK; i++) {
+            bits[base + i] |= 1L << (b >>> 6 * i);
+        }
+        count++;
+    }
+
     /** Whether the key may have been added; {@code false} is certain. */
     public boolean mightContain(byte[] key) {
         return mightContain(key, 0, key.length);

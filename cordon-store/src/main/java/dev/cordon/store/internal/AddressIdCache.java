@@ -29,9 +29,12 @@ final class AddressIdCache {
 
     /** The id cached for the address, or -1. */
     int get(Address a) {
-        int chainId = a.chain().id();
-        String text = a.value();
-        int i = set(chainId, text);
+        return get(a.chain().id(), a.value(), hashOf(a));
+    }
+
+    /** As {@link #get(Address)}, with the address's {@link #hashOf}. */
+    int get(int chainId, String text, int hash) {
+        int i = set(hash);
         if (matches(i, chainId, text)) {
             return ids[i];
         }
@@ -39,11 +42,12 @@ final class AddressIdCache {
     }
 
     void put(Address a, int id) {
-        put(a.chain().id(), a.value(), id);
+        put(a.chain().id(), a.value(), hashOf(a), id);
     }
 
-    void put(int chainId, String text, int id) {
-        int i = set(chainId, text);
+    /** As {@link #put(Address, int)}, with the address's {@link #hashOf}. */
+    void put(int chainId, String text, int hash, int id) {
+        int i = set(hash);
         if (!matches(i, chainId, text)) {
             if (!matches(i + 1, chainId, text)) {
                 texts[i + 1] = texts[i];
@@ -65,9 +69,19 @@ final class AddressIdCache {
         return t != null && chains[i] == (byte) chainId && t.equals(text);
     }
 
-    /** The first slot of the address's set. */
-    private int set(int chainId, String text) {
-        long h = (text.hashCode() ^ ((long) chainId << 40)) * 0x9E3779B97F4A7C15L;
+    /** The hash the writer uses for an address: from its store key, as the filter hashes it. */
+    static int hashOf(Address a) {
+        return fold(AddressFilter.hashOf(Keys.addressText(a)));
+    }
+
+    /** A 64-bit key hash folded to the 32 bits the writer's maps use. */
+    static int fold(long h) {
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** The first slot of the set of an address with this hash. */
+    private int set(int hash) {
+        long h = hash * 0x9E3779B97F4A7C15L;
         return ((int) (h >>> 32) & setMask) << 1;
     }
 }

@@ -248,7 +248,7 @@ final class BlockApplier {
         long chainKey = summaryKey(g.chain, 0);
         g.summaries.forEach((id, s) -> summaryCache.put(chainKey | (id & 0xffffffffL), s));
         int chainId = g.chain.id();
-        g.newAddresses.forEach((text, id) -> addressCache.put(chainId, text, id));
+        g.newAddresses.forEach((text, hash, id) -> addressCache.put(chainId, text, hash, id));
         outputs.age();
         spareGroup = g;
     }
@@ -475,24 +475,27 @@ final class BlockApplier {
         String text = a.value();
         PendingGroup g = w.group;
         byte[] key = Keys.addressText(a);
+        long h64 = AddressFilter.hashOf(key);
+        int h = AddressIdCache.fold(h64);
         // the filter holds every stored and pending address: most new ones need no lookup at all
-        if (w.filter.mightContain(key)) {
-            int id = g.newAddresses.get(text);
+        if (w.filter.mightContainHash(h64)) {
+            int id = g.newAddresses.get(text, h);
             if (id >= 0) {
                 return id;
             }
             PendingGroup f = inflight;
-            if (f != null && (id = f.newAddresses.get(text)) >= 0) {
+            if (f != null && (id = f.newAddresses.get(text, h)) >= 0) {
                 return id;
             }
-            int cached = addressCache.get(a);
+            int chainId = a.chain().id();
+            int cached = addressCache.get(chainId, text, h);
             if (cached >= 0) {
                 return cached;
             }
             Optional<byte[]> v = kv.get(Column.ADDRESS_ID_BY_TEXT, key);
             if (v.isPresent()) {
                 int known = FixedCodecs.int4(v.get(), Column.ADDRESS_ID_BY_TEXT);
-                addressCache.put(a, known);
+                addressCache.put(chainId, text, h, known);
                 return known;
             }
         }
@@ -500,9 +503,9 @@ final class BlockApplier {
             throw new StoreException(ErrorCode.STORE, "address ids of " + a.chain().code() + " are exhausted");
         }
         int created = w.nextAddrId++;
-        g.newAddresses.put(text, created);
-        w.filter.add(key); // kept even if the block fails: an extra key only costs a read
-        w.addedAddress(text);
+        g.newAddresses.put(text, h, created);
+        w.filter.addHash(h64); // kept even if the block fails: an extra key only costs a read
+        w.addedAddress(text, h);
         SummaryCodec s = new SummaryCodec(text);
         w.saving(created, s, true);
         g.summaries.put(created, s);

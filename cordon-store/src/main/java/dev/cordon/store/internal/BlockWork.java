@@ -39,6 +39,7 @@ final class BlockWork {
     int flowCount;
 
     private String[] addedTexts = new String[256];
+    private int[] addedHashes = new int[256];
     private int addedTextCount;
     private int[] undoIds = new int[256];
     /** balance, received, sent per undo entry; {@code undoAdded} marks a summary the block added. */
@@ -87,10 +88,12 @@ final class BlockWork {
     }
 
     /** Records that the block added {@code text} to the group's new addresses. */
-    void addedAddress(String text) {
+    void addedAddress(String text, int hash) {
         if (addedTextCount == addedTexts.length) {
             addedTexts = Arrays.copyOf(addedTexts, addedTextCount * 2);
+            addedHashes = Arrays.copyOf(addedHashes, addedTextCount * 2);
         }
+        addedHashes[addedTextCount] = hash;
         addedTexts[addedTextCount++] = text;
     }
 
@@ -137,7 +140,7 @@ final class BlockWork {
             s.stamp = -1;
         }
         for (int t = 0; t < addedTextCount; t++) {
-            g.newAddresses.remove(addedTexts[t]);
+            g.newAddresses.remove(addedTexts[t], addedHashes[t]);
         }
         undoCount = 0;
         addedTextCount = 0;

@@ -106,14 +106,9 @@ final class IdSummaryMap {
         void visit(int id, SummaryCodec s);
     }
 
-    /**
-     * Runs of 16 consecutive ids share one scrambled 16-slot block, in id order: the ids a group
-     * creates are consecutive, so their entries (and the summaries, allocated in the same order)
-     * sit side by side instead of one cache miss each.
-     */
     private int slot(int id) {
-        int h = (id >>> 4) * 0x9E3779B9;
-        return (((h ^ (h >>> 16)) << 4) | (id & 15)) & mask;
+        int h = id * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
     }
 
     private void allocate(int capacity) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Open-addressing hash map from an address text to its id, for the addresses a pending group
- * creates. Keys are the texts as the decoder produced them ({@link String} caches its hash, and
- * equal texts of one chain are equal addresses: a group never mixes chains). Linear probing
+ * creates. Keys are the texts as the decoder produced them (equal texts of one chain are equal
+ * addresses: a group never mixes chains); the caller passes each text's hash, the one it already
+ * computed for the {@link AddressFilter}, and must pass the same hash for the same text. Linear probing
  * with backward-shift deletion, grows at 50% load; no object per entry and no boxing, unlike the
  * {@code HashMap<Address, Integer>} it replaces on the writer's hot path. Single-threaded
  * writes; a group in flight is only read.
@@ -29,8 +30,7 @@ final class TextIdMap {
         return size;
     }
 
-    int get(String text) {
-        int h = text.hashCode();
+    int get(String text, int h) {
         int i = slot(h);
         String k;
         while ((k = keys[i]) != null) {
@@ -43,11 +43,10 @@ final class TextIdMap {
     }
 
     /** Adds or replaces the id of {@code text}; {@code id} must be at least 0. */
-    void put(String text, int id) {
+    void put(String text, int h, int id) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
-        int h = text.hashCode();
         int i = slot(h);
         String k;
         while ((k = keys[i]) != null) {
@@ -64,8 +63,7 @@ final class TextIdMap {
     }
 
     /** Removes {@code text}, if present. */
-    void remove(String text) {
-        int h = text.hashCode();
+    void remove(String text, int h) {
         int i = slot(h);
         String k;
         while ((k = keys[i]) != null) {
@@ -97,7 +95,7 @@ final class TextIdMap {
     void forEach(Visitor v) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null) {
-                v.visit(keys[i], ids[i]);
+                v.visit(keys[i], hashes[i], ids[i]);
             }
         }
     }
@@ -111,7 +109,7 @@ final class TextIdMap {
 
     @FunctionalInterface
     interface Visitor {
-        void visit(String text, int id);
+        void visit(String text, int hash, int id);
     }
 
     private int slot(int hash) {
