@@ -546,11 +546,9 @@ final class BlockApplier {
 
     /** Moves a resolved block's results into the group and the output cache. */
     private void merge(BlockWork w, PendingGroup g) {
-        w.spent.forEach((txid, vout, txNum, addr, value) -> {
-            outputs.remove(txid, vout);
-            g.spent.put(txid, vout, 0, 0, 0);
-        });
-        w.created.forEach(outputs::put);
+        outputs.removeAll(w.spent);
+        g.spent.putAll(w.spent);
+        outputs.putAll(w.created);
     }
 
     private static long summaryKey(Chain chain, int addressId) {

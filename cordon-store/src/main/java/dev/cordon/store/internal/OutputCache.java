@@ -40,6 +40,17 @@ final class OutputCache {
         young.put(txid, vout, txNum, addr, value);
     }
 
+    /** Adds every entry of a block's outputs. */
+    void putAll(OutputMap created) {
+        young.putAll(created);
+    }
+
+    /** Removes every output a block spent. */
+    void removeAll(OutputMap spent) {
+        young.removeAll(spent);
+        old.removeAll(spent);
+    }
+
     void remove(byte[] txid, int vout) {
         if (!young.remove(txid, vout)) {
             old.remove(txid, vout);

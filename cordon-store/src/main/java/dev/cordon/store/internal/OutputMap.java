@@ -35,13 +35,38 @@ final class OutputMap {
 
     /** Adds or replaces the entry of output {@code vout} of the txid in {@code txid[0..32)}. */
     void put(byte[] txid, int vout, long txNum, int addr, long value) {
+        put(Bytes.getLong(txid, 0), Bytes.getLong(txid, 8), Bytes.getLong(txid, 16), Bytes.getLong(txid, 24), vout,
+                txNum, addr, value);
+    }
+
+    /** Adds or replaces every entry of {@code from}, without going through byte arrays. */
+    void putAll(OutputMap from) {
+        for (int i = 0; i < from.vouts.length; i++) {
+            if (from.vouts[i] != EMPTY) {
+                int b = 4 * i;
+                put(from.keys[b], from.keys[b + 1], from.keys[b + 2], from.keys[b + 3], from.vouts[i], from.txNums[i],
+                        from.addrs[i], from.values[i]);
+            }
+        }
+    }
+
+    /** Removes every output that {@code from} holds, if present. */
+    void removeAll(OutputMap from) {
+        for (int i = 0; i < from.vouts.length; i++) {
+            if (from.vouts[i] != EMPTY) {
+                int b = 4 * i;
+                int j = find(from.keys[b], from.keys[b + 1], from.keys[b + 2], from.keys[b + 3], from.vouts[i]);
+                if (j >= 0) {
+                    removeAt(j);
+                }
+            }
+        }
+    }
+
+    private void put(long k0, long k1, long k2, long k3, int vout, long txNum, int addr, long value) {
         if (2 * (size + 1) > vouts.length) {
             grow();
         }
-        long k0 = Bytes.getLong(txid, 0);
-        long k1 = Bytes.getLong(txid, 8);
-        long k2 = Bytes.getLong(txid, 16);
-        long k3 = Bytes.getLong(txid, 24);
         int i = slot(k0, vout);
         while (vouts[i] != EMPTY) {
             if (matches(i, k0, k1, k2, k3, vout)) {
@@ -80,6 +105,11 @@ final class OutputMap {
         foundTxNum = txNums[i];
         foundAddr = addrs[i];
         foundValue = values[i];
+        removeAt(i);
+        return true;
+    }
+
+    private void removeAt(int i) {
         size--;
         // backward-shift deletion keeps every probe chain unbroken
         int hole = i;
@@ -93,7 +123,6 @@ final class OutputMap {
             j = (j + 1) & mask;
         }
         vouts[hole] = EMPTY;
-        return true;
     }
 
     void clear() {
@@ -103,29 +132,22 @@ final class OutputMap {
         }
     }
 
-    /** Visits every entry; the txid array is reused between calls. */
-    void forEach(Visitor v) {
-        byte[] txid = new byte[32];
-        for (int i = 0; i < vouts.length; i++) {
-            if (vouts[i] != EMPTY) {
-                for (int w = 0; w < 4; w++) {
-                    Bytes.putLong(txid, 8 * w, keys[4 * i + w]);
-                }
-                v.visit(txid, vouts[i], txNums[i], addrs[i], values[i]);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    interface Visitor {
-        void visit(byte[] txid, int vout, long txNum, int addr, long value);
-    }
-
     private int find(byte[] txid, int vout) {
         long k0 = Bytes.getLong(txid, 0);
         int i = slot(k0, vout);
         while (vouts[i] != EMPTY) {
             if (matches(i, k0, Bytes.getLong(txid, 8), Bytes.getLong(txid, 16), Bytes.getLong(txid, 24), vout)) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    private int find(long k0, long k1, long k2, long k3, int vout) {
+        int i = slot(k0, vout);
+        while (vouts[i] != EMPTY) {
+            if (matches(i, k0, k1, k2, k3, vout)) {
                 return i;
             }
             i = (i + 1) & mask;

@@ -41,6 +41,37 @@ class WriterMapsTest {
     }
 
     @Test
+    void outputMap_putAllAndRemoveAll_movesEveryEntryWithItsFields() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        OutputMap block = new OutputMap(4);
+        OutputMap cache = new OutputMap(4);
+        byte[][] txids = new byte[500][32];
+        for (int t = 0; t < txids.length; t++) {
+            rnd.nextBytes(txids[t]);
+            block.put(txids[t], t % 7, 1_000 + t, t, 10L * t);
+        }
+        cache.put(txids[0], 0, 1, 1, 1); // replaced by the block's entry
+        cache.putAll(block);
+        assertThat(cache.size()).isEqualTo(500);
+        for (int t = 0; t < txids.length; t++) {
+            assertThat(cache.get(txids[t], t % 7)).isTrue();
+            assertThat(cache.foundTxNum).isEqualTo(1_000 + t);
+            assertThat(cache.foundAddr).isEqualTo(t);
+            assertThat(cache.foundValue).isEqualTo(10L * t);
+        }
+        OutputMap spent = new OutputMap(4);
+        for (int t = 0; t < txids.length; t += 2) {
+            spent.put(txids[t], t % 7, 0, 0, 0);
+        }
+        spent.put(txids[1], 99, 0, 0, 0); // not in the cache: ignored
+        cache.removeAll(spent);
+        assertThat(cache.size()).isEqualTo(250);
+        for (int t = 0; t < txids.length; t++) {
+            assertThat(cache.contains(txids[t], t % 7)).as("output %d", t).isEqualTo(t % 2 == 1);
+        }
+    }
+
+    @Test
     void idSummaryMap_randomPutsGetsRemoves_sameAsHashMap() {
         SplittableRandom rnd = new SplittableRandom(11);
         IdSummaryMap map = new IdSummaryMap(4);
