@@ -55,9 +55,9 @@ public final class BitcoinParseBench implements Callable<Integer> {
             description = "Blocks in the synthetic chain ingested into RocksDB, genesis included; 0 skips it (default ${DEFAULT-VALUE}).")
     int syntheticBlocks;
 
-    @Option(names = "--reuse-blocks", defaultValue = "150", paramLabel = "N",
+    @Option(names = "--reuse-blocks", defaultValue = "300", paramLabel = "N",
             description = {"Blocks of the address-reusing 2021-shaped chain (Utxo2021Chain) ingested into RocksDB; 0 skips it",
-                    "(default ${DEFAULT-VALUE}; about 1 GB of heap per 100 blocks while they are held)."})
+                    "(default ${DEFAULT-VALUE}; about 0.5 GB of heap per 100 blocks while they are held)."})
     int reuseBlocks;
 
     @Option(names = "--tx-per-block", defaultValue = "2300", paramLabel = "N",
