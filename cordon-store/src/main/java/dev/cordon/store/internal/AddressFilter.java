@@ -164,15 +164,7 @@ public final class AddressFilter {
     /** As {@link #mightContain(byte[])} for the {@code len} bytes of {@code key} at {@code off}. */
     public boolean mightContain(byte[] key, int off, int len) {
         Objects.checkFromIndexSize(off, len, key.length);
-        long h = hash(key, off, len);
-        int base = block(h);
-        long b = mix(h);
-        for (int i = 0; i < WORDS_PER_BLOCK; i++) {
-            if ((bits[base + i] & 1L << (b >>> 6 * i)) == 0) {
-                return false;
-            }
-        }
-        return true;
+        return mightContainHash(hash(key, off, len));
     }
 
     /** Adds the key; adding a key twice counts it twice (the filter cannot tell). */
@@ -183,13 +175,7 @@ public final class AddressFilter {
     /** As {@link #add(byte[])} for the {@code len} bytes of {@code key} at {@code off}. */
     public void add(byte[] key, int off, int len) {
         Objects.checkFromIndexSize(off, len, key.length);
-        long h = hash(key, off, len);
-        int base = block(h);
-        long b = mix(h);
-        for (int i = 0; i < WORDS_PER_BLOCK; i++) {
-            bits[base + i] |= 1L << (b >>> 6 * i);
-        }
-        count++;
+        addHash(hash(key, off, len));
     }
 
     /** Calls of {@link #add} so far (including those made before a save). */
