@@ -16,8 +16,6 @@ import dev.cordon.store.BlockInfo;
 import dev.cordon.store.StoreException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -71,8 +69,6 @@ import java.util.concurrent.Future;
  */
 final class BlockApplier {
     private static final int NATIVE_ASSET = 0;
-    /** Smallest address filter: 4 Mi keys, 6 MiB. */
-    private static final long MIN_FILTER_KEYS = 1L << 22;
 
     private final KeyValueStore kv;
     private final ConcurrentMap<Chain, CheckpointCodec> tips;
@@ -81,9 +77,7 @@ final class BlockApplier {
     private final AddressIdCache addressCache;
     private final SummaryCache summaryCache;
     private final BlockWork work = new BlockWork();
-    /** Where address filters are kept between runs; null when they are not. */
-    private final Path filterDir;
-    private final Map<Chain, AddressFilter> filters = new EnumMap<>(Chain.class);
+    private final AddressFilters filters;
     private long blockSerial;
     private volatile PendingGroup group;
     /** The group being written by {@link #committer}, until its write is awaited. */
@@ -104,7 +98,7 @@ final class BlockApplier {
     BlockApplier(KeyValueStore kv, ConcurrentMap<Chain, CheckpointCodec> tips, CacheSizes sizes, WriteGrouping grouping,
                  Path filterDir) {
         this.kv = kv;
-        this.filterDir = filterDir;
+        this.filters = new AddressFilters(kv, filterDir);
         this.tips = tips;
         this.grouping = grouping;
         this.outputs = new OutputCache(sizes.utxos());
@@ -269,65 +263,27 @@ final class BlockApplier {
     void close() {
         try {
             commit();
-            saveFilters();
+            filters.save(tips);
         } finally {
             committer.shutdown();
         }
     }
 
     /**
-     * The chain's address filter, holding every address key on disk or pending. Loaded from the
-     * file saved at the last close when that file names the current checkpoint, else built by
-     * scanning the store (after a crash, or the first time); rebuilt at twice the capacity once
-     * full. Building reads only what is on disk, so pending blocks are committed first.
+     * The chain's address filter, holding every address key on disk or pending; one that must be
+     * built or rebuilt reads only what is on disk, so pending blocks are committed first.
      */
     private AddressFilter filter(Chain chain) {
-        AddressFilter f = filters.get(chain);
-        if (f != null && !f.isFull()) {
+        AddressFilter f = filters.current(chain);
+        if (f != null) {
             return f;
         }
         if (hasPending()) {
             commit();
         }
-        CheckpointCodec tip = tips.get(chain);
-        long keys = Math.max(tip == null ? 0 : tip.nextAddrId(), f == null ? 0 : f.count());
-        long capacity = Math.max(MIN_FILTER_KEYS, 2 * keys);
-        if (f == null && filterDir != null && tip != null) {
-            Optional<AddressFilter> saved = AddressFilter.load(filterFile(chain), tip.encode());
-            if (saved.isPresent() && !saved.get().isFull()) {
-                filters.put(chain, saved.get());
-                return saved.get();
-            }
-        }
-        f = tip == null ? AddressFilter.withCapacity(capacity) : AddressFilter.build(kv, chain, capacity);
-        filters.put(chain, f);
-        return f;
+        return filters.open(chain, tips.get(chain));
     }
 
-    /**
-     * Saves each filter tagged with its chain's checkpoint, which after {@link #commit} is what
-     * the store holds. A filter that cannot be saved is rebuilt at the next open, so a failure
-     * here is not the caller's: the blocks are committed.
-     */
-    private void saveFilters() {
-        if (filterDir == null) {
-            return;
-        }
-        for (Map.Entry<Chain, AddressFilter> e : filters.entrySet()) {
-            CheckpointCodec tip = tips.get(e.getKey());
-            if (tip != null) {
-                try {
-                    e.getValue().save(filterFile(e.getKey()), tip.encode());
-                } catch (StoreException ignored) {
-                    // rebuilt from the store next time
-                }
-            }
-        }
-    }
-
-    private Path filterFile(Chain chain) {
-        return filterDir.resolve("address-filter-" + chain.code() + ".bin");
-    }
 
     private void resetToDisk() {
         outputs.clear();
