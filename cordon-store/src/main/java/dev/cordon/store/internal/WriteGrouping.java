@@ -13,8 +13,10 @@ import java.util.Objects;
  */
 public record WriteGrouping(int maxTxs, long maxMillis, Clock clock) {
     /**
-     * Bulk ingest: about 20 blocks of 2021 or 250 ms, whichever comes first; a kill loses at most
-     * about that much work.
+     * Bulk ingest: about 65 blocks of 2021 or one second, whichever comes first. Larger groups
+     * write an address's summary once for more of its transactions; since groups are committed
+     * without the write-ahead log (see {@link KeyValueStore#commitDeferred}), what a kill loses
+     * depends on the last flush, not on the group size.
      */
     public static WriteGrouping bulk(Clock clock) {
         return new WriteGrouping(150_000, 1_000, clock);
