@@ -47,7 +47,8 @@ public final class RocksChainStore {
             throw new StoreException(ErrorCode.USAGE, "block cache must be at least 1 MiB: " + blockCacheBytes);
         }
         Path abs = dir.toAbsolutePath();
-        return KvChainStore.open(RocksKeyValueStore.open(abs, blockCacheBytes), abs.toString(), CacheSizes.DEFAULT,
+        return KvChainStore.open(RocksKeyValueStore.open(abs, blockCacheBytes), abs.toString(),
+                CacheSizes.forHeap(Runtime.getRuntime().maxMemory()),
                 WriteGrouping.bulk(Clock.system()), abs);
     }
 }

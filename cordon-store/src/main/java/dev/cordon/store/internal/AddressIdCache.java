@@ -14,6 +14,8 @@ final class AddressIdCache {
     private static final int ABSENT = -1;
 
     private final String[] texts;
+    /** Each slot's hash, compared first so that a slot held by another address reads no string. */
+    private final int[] hashes;
     private final byte[] chains;
     private final int[] ids;
     private final int setMask;
@@ -22,6 +24,7 @@ final class AddressIdCache {
     AddressIdCache(int capacity) {
         int n = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
         texts = new String[n];
+        hashes = new int[n];
         chains = new byte[n];
         ids = new int[n];
         setMask = n / 2 - 1;
@@ -35,10 +38,10 @@ final class AddressIdCache {
     /** As {@link #get(Address)}, with the address's {@link #hashOf}. */
     int get(int chainId, String text, int hash) {
         int i = set(hash);
-        if (matches(i, chainId, text)) {
+        if (matches(i, chainId, text, hash)) {
             return ids[i];
         }
-        return matches(i + 1, chainId, text) ? ids[i + 1] : ABSENT;
+        return matches(i + 1, chainId, text, hash) ? ids[i + 1] : ABSENT;
     }
 
     void put(Address a, int id) {
@@ -48,13 +51,15 @@ final class AddressIdCache {
     /** As {@link #put(Address, int)}, with the address's {@link #hashOf}. */
     void put(int chainId, String text, int hash, int id) {
         int i = set(hash);
-        if (!matches(i, chainId, text)) {
-            if (!matches(i + 1, chainId, text)) {
+        if (!matches(i, chainId, text, hash)) {
+            if (!matches(i + 1, chainId, text, hash)) {
                 texts[i + 1] = texts[i];
+                hashes[i + 1] = hashes[i];
                 chains[i + 1] = chains[i];
                 ids[i + 1] = ids[i];
             }
             texts[i] = text;
+            hashes[i] = hash;
             chains[i] = (byte) chainId;
         }
         ids[i] = id;
@@ -64,9 +69,9 @@ final class AddressIdCache {
         Arrays.fill(texts, null);
     }
 
-    private boolean matches(int i, int chainId, String text) {
-        String t = texts[i];
-        return t != null && chains[i] == (byte) chainId && t.equals(text);
+    private boolean matches(int i, int chainId, String text, int hash) {
+        String t;
+        return hashes[i] == hash && chains[i] == (byte) chainId && (t = texts[i]) != null && t.equals(text);
     }
 
     /** The hash the writer uses for an address: from its store key, as the filter hashes it. */

@@ -104,11 +104,11 @@ public final class RocksKeyValueStore implements KeyValueStore {
         this.cfOptions = new ColumnFamilyOptions()
                 .setWriteBufferSize(32L << 20)
                 .setMaxWriteBufferNumber(4)
-                .setLevel0FileNumCompactionTrigger(8)
+                .setLevel0FileNumCompactionTrigger(16)
                 .setLevel0SlowdownWritesTrigger(48)
                 .setLevel0StopWritesTrigger(64)
                 .setTargetFileSizeBase(64L << 20)
-                .setMaxBytesForLevelBase(512L << 20)
+                .setMaxBytesForLevelBase(1024L << 20)
                 .setMemtablePrefixBloomSizeRatio(0.05)
                 .setMemtableWholeKeyFiltering(true)
                 .setCompressionPerLevel(List.of(CompressionType.NO_COMPRESSION, CompressionType.NO_COMPRESSION,
