@@ -284,7 +284,6 @@ final class BlockApplier {
         return filters.open(chain, tips.get(chain));
     }
 
-
     private void resetToDisk() {
         outputs.clear();
         addressCache.clear();
@@ -462,7 +461,7 @@ final class BlockApplier {
         g.newAddresses.put(text, h, created);
         w.filter.addHash(h64); // kept even if the block fails: an extra key only costs a read
         w.addedAddress(text, h);
-        SummaryCodec s = new SummaryCodec(text);
+        SummaryCodec s = SummaryCodec.ofAddressKey(key);
         w.saving(created, s, true);
         g.summaries.put(created, s);
         g.batch.put(Column.ADDRESS_ID_BY_TEXT, key, FixedCodecs.int4(created));

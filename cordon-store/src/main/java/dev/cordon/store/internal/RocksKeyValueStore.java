@@ -35,10 +35,10 @@ import org.rocksdb.WriteOptions;
  * most the batches not yet written to the log, never part of one (a power loss may lose more of
  * the newest batches, still never part of one). {@link #commitDeferred}, used by bulk ingest,
  * skips the log: its batches reach disk when the memtables are flushed, which happens when they
- * fill, on {@link #sync}, on close, and at least every {@value #DEFERRED_SYNC_SECONDS} seconds
- * of deferred writing. Flushes are atomic across column families, so a crash falls back to the
+ * fill, on {@link #sync}, on close, and at the first deferred write {@value #DEFERRED_SYNC_SECONDS}
+ * seconds or more after the oldest unflushed one. Flushes are atomic across column families, so a crash falls back to the
  * state after some whole batch, and a writer that checkpoints in its batches (the chain store
- * does) redoes the rest. Every column family has a Bloom filter on whole
+ * does) redoes the rest. Every column family but the {@link #APPEND_ONLY} ones has a Bloom filter on whole
  * keys, in the SST files and in the memtables, and shares one LRU block cache, so that point
  * reads of absent keys (new addresses, unspent outputs' SPENDS entries) rarely touch disk.
  *
@@ -272,20 +272,12 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     @Override
     public void commit(Batch batch) {
-        try (WriteBatch wb = new WriteBatch(((RocksBatch) batch).serialize())) {
-            db.write(writeOptions, wb);
-        } catch (RocksDBException e) {
-            throw failure("write", e);
-        }
+        write(batch, writeOptions);
     }
 
     @Override
     public void commitDeferred(Batch batch) {
-        try (WriteBatch wb = new WriteBatch(((RocksBatch) batch).serialize())) {
-            db.write(deferredWriteOptions, wb);
-        } catch (RocksDBException e) {
-            throw failure("write", e);
-        }
+        write(batch, deferredWriteOptions);
         long now = System.nanoTime();
         synchronized (this) {
             if (deferredSince == 0) {
@@ -294,6 +286,14 @@ public final class RocksKeyValueStore implements KeyValueStore {
             if (now - deferredSince >= deferredSyncNanos) {
                 sync();
             }
+        }
+    }
+
+    private void write(Batch batch, WriteOptions options) {
+        try (WriteBatch wb = new WriteBatch(((RocksBatch) batch).serialize())) {
+            db.write(options, wb);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
         }
     }
 

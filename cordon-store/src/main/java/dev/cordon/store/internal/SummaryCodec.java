@@ -27,9 +27,12 @@ public final class SummaryCodec {
     long stamp = -1;
     private final byte[] text;
 
-    /** An empty summary of a new address. */
-    SummaryCodec(String text) {
-        this.text = text.getBytes(StandardCharsets.UTF_8);
+    /**
+     * An empty summary of a new address, its text taken from its {@link Column#ADDRESS_ID_BY_TEXT}
+     * key (chain byte, then the UTF-8 text), which the writer has already encoded.
+     */
+    static SummaryCodec ofAddressKey(byte[] key) {
+        return new SummaryCodec(0, 0, 0, 0, 0, 0, Arrays.copyOfRange(key, 1, key.length));
     }
 
     public SummaryCodec(long balance, long received, long sent, int txCount, int firstHeight, int lastHeight,
