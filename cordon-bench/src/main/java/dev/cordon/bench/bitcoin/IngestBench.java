@@ -50,16 +50,19 @@ public final class IngestBench {
             }
         }
         Path warm = tmpDir.resolve("ingest-warmup");
-        ingest(blocks.subList(0, Math.max(1, blocks.size() / 5)), warm);
+        ingest(blocks.subList(0, Math.max(1, blocks.size() / 5)), warm, new java.util.HashMap<>());
         delete(warm);
         Path dir = tmpDir.resolve("ingest");
+        Map<Integer, ThreadTicks.Ticks> threads0 = ThreadTicks.snapshot();
         long cpu0 = processCpuNanos();
         long writer0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        double closeSeconds = ingest(blocks, dir);
+        Map<Integer, ThreadTicks.Ticks> beforeClose = new java.util.HashMap<>();
+        double closeSeconds = ingest(blocks, dir, beforeClose);
         double s = (System.nanoTime() - t0) / 1e9;
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         double writerCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - writer0) / 1e9;
+        Map<String, Double> threadCpu = ThreadTicks.secondsSince(threads0, beforeClose);
         long bytes = sizeOf(dir);
         if (!Boolean.getBoolean("cordon.bench.keep")) {
             delete(dir);
@@ -78,11 +81,18 @@ public final class IngestBench {
         m.put("outputs", outputs);
         m.put("disk_bytes", bytes);
         m.put("disk_bytes_per_tx", Math.round((double) bytes / Math.max(1, txs)));
+        if (!threadCpu.isEmpty()) {
+            m.put("thread_cpu_seconds", threadCpu);
+        }
         return m;
     }
 
-    /** Ingests, returning the seconds spent closing the store (the last groups and the final flush). */
-    private static double ingest(List<UtxoBlock> blocks, Path dir) {
+    /**
+     * Ingests, returning the seconds spent closing the store (the last groups and the final flush);
+     * {@code beforeClose} receives the threads' CPU ticks just before the close, which stops the
+     * store's commit thread.
+     */
+    private static double ingest(List<UtxoBlock> blocks, Path dir, Map<Integer, ThreadTicks.Ticks> beforeClose) {
         ChainStore store = RocksChainStore.open(dir);
         try {
             BlockIngestor in = new BlockIngestor(store, 0);
@@ -93,6 +103,7 @@ public final class IngestBench {
             store.close();
             throw e;
         }
+        beforeClose.putAll(ThreadTicks.snapshot());
         long t = System.nanoTime();
         store.close();
         return (System.nanoTime() - t) / 1e9;

@@ -26,6 +26,8 @@ final class SortedWriteBatch {
     private static final byte TYPE_CF_DELETION = 0x4;
     private static final byte TYPE_CF_VALUE = 0x5;
     private static final int HEADER = 12;
+    /** Columns with fewer entries are merge sorted directly. */
+    static final int RADIX_MIN = 256;
 
     private final Arena[] arenas;
     private int[][] savePoints = new int[8][];
@@ -195,11 +197,7 @@ final class SortedWriteBatch {
         }
 
         int writeSorted(byte[] rep, int pos, int familyId) {
-            int[] order = new int[count];
-            for (int i = 0; i < count; i++) {
-                order[i] = i;
-            }
-            mergeSort(order, new int[count], 0, count);
+            int[] order = sortedOrder();
             for (int i = 0; i < count; i++) {
                 int e = order[i];
                 int s = start[e];
@@ -210,6 +208,77 @@ final class SortedWriteBatch {
                 pos += end - s - 1;
             }
             return pos;
+        }
+
+        /**
+         * Entry numbers in key order, stable: a least-significant-digit radix sort of the key
+         * prefixes, a byte per pass, skipping the bytes every prefix shares (the chain, the high
+         * bytes of small ids), then a merge sort of each run of equal prefixes by whole key.
+         * On a group of 150,000 transactions (1.6 million entries) the merge sort alone spent
+         * most of its time waiting for the prefixes it compared to come from memory.
+         */
+        int[] sortedOrder() {
+            int n = count;
+            int[] order = new int[n];
+            if (n < RADIX_MIN) {
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                mergeSort(order, new int[n], 0, n);
+                return order;
+            }
+            int[][] counts = new int[8][256];
+            for (int i = 0; i < n; i++) {
+                long p = prefix[i];
+                for (int d = 0; d < 8; d++) {
+                    counts[d][(int) (p >>> (d << 3)) & 0xff]++;
+                }
+            }
+            long[] keys = new long[n];
+            int[] ids = new int[n];
+            long[] keysOut = new long[n];
+            int[] idsOut = new int[n];
+            System.arraycopy(prefix, 0, keys, 0, n);
+            for (int i = 0; i < n; i++) {
+                ids[i] = i;
+            }
+            for (int d = 0; d < 8; d++) {
+                int[] c = counts[d];
+                int shift = d << 3;
+                if (c[(int) (keys[0] >>> shift) & 0xff] == n) {
+                    continue; // every prefix has this byte
+                }
+                int sum = 0;
+                for (int b = 0; b < 256; b++) {
+                    int k = c[b];
+                    c[b] = sum;
+                    sum += k;
+                }
+                for (int i = 0; i < n; i++) {
+                    long k = keys[i];
+                    int at = c[(int) (k >>> shift) & 0xff]++;
+                    keysOut[at] = k;
+                    idsOut[at] = ids[i];
+                }
+                long[] tk = keys;
+                keys = keysOut;
+                keysOut = tk;
+                int[] ti = ids;
+                ids = idsOut;
+                idsOut = ti;
+            }
+            int[] tmp = idsOut;
+            for (int from = 0; from < n; ) {
+                int to = from + 1;
+                while (to < n && keys[to] == keys[from]) {
+                    to++;
+                }
+                if (to - from > 1) {
+                    mergeSort(ids, tmp, from, to);
+                }
+                from = to;
+            }
+            return ids;
         }
 
         /** Stable merge sort of entry numbers in {@code a[from, to)} by key. */

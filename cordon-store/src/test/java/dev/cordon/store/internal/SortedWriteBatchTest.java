@@ -83,6 +83,47 @@ class SortedWriteBatchTest {
         }
     }
 
+    @Test
+    void serialize_storeShapedKeys_matchesReferenceStableSort() {
+        // keys as the store writes them: a constant chain byte, a small big-endian id, then more
+        // fields; most prefix bytes are shared, so the radix sort skips them, and equal prefixes
+        // are ordered by the bytes after the eighth
+        long seed = Long.getLong("cordon.test.seed", System.nanoTime());
+        System.out.println("SortedWriteBatchTest seed " + seed + " (rerun with -Dcordon.test.seed=" + seed + ")");
+        Random r = new Random(seed);
+        for (int round = 0; round < 6; round++) {
+            SortedWriteBatch b = new SortedWriteBatch(256);
+            List<byte[][]> entries = new ArrayList<>();
+            int n = SortedWriteBatch.RADIX_MIN + r.nextInt(40_000);
+            int ids = 1 + r.nextInt(round % 2 == 0 ? 50 : 100_000);
+            for (int i = 0; i < n; i++) {
+                byte[] key = new byte[5 + r.nextInt(3) * 4];
+                key[0] = 1;
+                int id = r.nextInt(ids);
+                key[1] = (byte) (id >>> 24);
+                key[2] = (byte) (id >>> 16);
+                key[3] = (byte) (id >>> 8);
+                key[4] = (byte) id;
+                for (int k = 5; k < key.length; k++) {
+                    key[k] = (byte) r.nextInt(3);
+                }
+                byte[] value = {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16)};
+                b.put(Column.ADDRESS_HISTORY, key, value);
+                entries.add(new byte[][] {key, value});
+            }
+            entries.sort(Comparator.comparing((byte[][] e) -> e[0], Arrays::compareUnsigned));
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            expected.writeBytes(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) n, (byte) (n >>> 8), (byte) (n >>> 16), 0});
+            for (byte[][] e : entries) {
+                expected.writeBytes(new byte[] {5, 7});
+                writeWithLength(expected, e[0]);
+                writeWithLength(expected, e[1]);
+            }
+            assertThat(b.serialize(c -> 7)).as("round %d, %d entries over %d ids", round, n, ids)
+                    .isEqualTo(expected.toByteArray());
+        }
+    }
+
     private static void writeWithLength(ByteArrayOutputStream out, byte[] bytes) {
         byte[] len = new byte[5];
         out.write(len, 0, SortedWriteBatch.putVarint(len, 0, bytes.length));
