@@ -70,16 +70,8 @@ class SortedWriteBatchTest {
                 b.put(Column.TX_RECORD, key, value);
                 entries.add(new byte[][] {key, value});
             }
-            entries.sort(Comparator.comparing((byte[][] e) -> e[0], Arrays::compareUnsigned));
-            ByteArrayOutputStream expected = new ByteArrayOutputStream();
-            expected.writeBytes(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) n, (byte) (n >>> 8), 0, 0});
-            for (byte[][] e : entries) {
-                expected.writeBytes(new byte[] {5, 3});
-                writeWithLength(expected, e[0]);
-                writeWithLength(expected, e[1]);
-            }
             assertThat(Hex.encode(b.serialize(c -> 3))).as("round %d, %d entries", round, n)
-                    .isEqualTo(Hex.encode(expected.toByteArray()));
+                    .isEqualTo(Hex.encode(stableSorted(entries, 3)));
         }
     }
 
@@ -111,17 +103,27 @@ class SortedWriteBatchTest {
                 b.put(Column.ADDRESS_HISTORY, key, value);
                 entries.add(new byte[][] {key, value});
             }
-            entries.sort(Comparator.comparing((byte[][] e) -> e[0], Arrays::compareUnsigned));
-            ByteArrayOutputStream expected = new ByteArrayOutputStream();
-            expected.writeBytes(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) n, (byte) (n >>> 8), (byte) (n >>> 16), 0});
-            for (byte[][] e : entries) {
-                expected.writeBytes(new byte[] {5, 7});
-                writeWithLength(expected, e[0]);
-                writeWithLength(expected, e[1]);
-            }
             assertThat(b.serialize(c -> 7)).as("round %d, %d entries over %d ids", round, n, ids)
-                    .isEqualTo(expected.toByteArray());
+                    .isEqualTo(stableSorted(entries, 7));
         }
+    }
+
+    /**
+     * The reference: the WriteBatch representation of {@code entries} (key, value pairs, all puts
+     * into the column family {@code family}, below 128) sorted by key with a stable library sort.
+     */
+    private static byte[] stableSorted(List<byte[][]> entries, int family) {
+        List<byte[][]> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing((byte[][] e) -> e[0], Arrays::compareUnsigned));
+        int n = sorted.size();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)});
+        for (byte[][] e : sorted) {
+            out.writeBytes(new byte[] {5, (byte) family});
+            writeWithLength(out, e[0]);
+            writeWithLength(out, e[1]);
+        }
+        return out.toByteArray();
     }
 
     private static void writeWithLength(ByteArrayOutputStream out, byte[] bytes) {
