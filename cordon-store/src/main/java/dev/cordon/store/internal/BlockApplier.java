@@ -16,6 +16,7 @@ import dev.cordon.store.BlockInfo;
 import dev.cordon.store.StoreException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -212,8 +213,8 @@ final class BlockApplier {
         inflightWrite = committer.submit(() -> {
             try (KeyValueStore.Batch b = g.batch) {
                 g.flows.writeTo(b, g.chain);
-                g.summaries.forEach((id, s) -> b.put(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, id, NATIVE_ASSET),
-                        s.encode()));
+                g.summaries.forEach((id, slot) -> b.put(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, id, NATIVE_ASSET),
+                        g.summaries.encode(slot)));
                 b.put(Column.META, Keys.checkpoint(g.chain), g.tip.encode());
                 kv.commitDeferred(b);
             }
@@ -240,7 +241,7 @@ final class BlockApplier {
         inflight = null;
         inflightWrite = null;
         long chainKey = summaryKey(g.chain, 0);
-        g.summaries.forEach((id, s) -> summaryCache.put(chainKey | (id & 0xffffffffL), s));
+        g.summaries.forEach((id, slot) -> summaryCache.put(chainKey | (id & 0xffffffffL), g.summaries, slot));
         int chainId = g.chain.id();
         g.newAddresses.forEach((text, hash, id) -> addressCache.put(chainId, text, hash, id));
         outputs.age();
@@ -357,15 +358,7 @@ final class BlockApplier {
             long received = w.flowReceived[f];
             long sent = w.flowSent[f];
             w.group.flows.history(addr, txNum, w.height, received, sent);
-            SummaryCodec s = summary(w, addr);
-            if (s.txCount == 0) {
-                s.firstHeight = w.height;
-            }
-            s.received += received;
-            s.sent += sent;
-            s.balance += received - sent;
-            s.txCount++;
-            s.lastHeight = w.height;
+            w.group.summaries.addFlow(summary(w, addr), w.height, received, sent);
         }
         w.fees += fee;
         w.totalOut += out;
@@ -461,42 +454,41 @@ final class BlockApplier {
         g.newAddresses.put(text, h, created);
         w.filter.addHash(h64); // kept even if the block fails: an extra key only costs a read
         w.addedAddress(text, h);
-        SummaryCodec s = SummaryCodec.ofAddressKey(key);
-        w.saving(created, s, true);
-        g.summaries.put(created, s);
+        int slot = g.summaries.add(created, 0, 0, 0, 0, 0, 0, Arrays.copyOfRange(key, 1, key.length));
+        w.saving(created, g.summaries, slot, true);
         g.batch.put(Column.ADDRESS_ID_BY_TEXT, key, FixedCodecs.int4(created));
         return created;
     }
 
     /**
-     * The group's summary of the address, to change: taken from the group, or copied into it from
-     * the group in flight, the cache or disk; the first time in a block, its values are saved in
-     * the block's undo log.
+     * The slot of the address's summary in the group's map, to change: there already, or copied
+     * into it from the group in flight, the cache or disk; the first time in a block, its values
+     * are saved in the block's undo log.
      */
-    private SummaryCodec summary(BlockWork w, int addressId) {
-        PendingGroup g = w.group;
-        SummaryCodec s = g.summaries.get(addressId);
-        if (s != null) {
-            if (s.stamp != w.serial) {
-                w.saving(addressId, s, false);
+    private int summary(BlockWork w, int addressId) {
+        IdSummaryMap m = w.group.summaries;
+        int slot = m.find(addressId);
+        if (slot >= 0) {
+            if (m.stamp(slot) != (int) w.serial) {
+                w.saving(addressId, m, slot, false);
             }
-            return s;
+            return slot;
         }
         PendingGroup f = inflight;
-        SummaryCodec known = f == null ? null : f.summaries.get(addressId);
-        if (known == null) {
-            known = summaryCache.get(summaryKey(g.chain, addressId));
-        }
-        if (known != null) {
-            s = known.copy();
+        int known = f == null ? -1 : f.summaries.find(addressId);
+        if (known >= 0) {
+            slot = m.addCopy(addressId, f.summaries, known);
+        } else if ((known = summaryCache.find(summaryKey(w.group.chain, addressId))) >= 0) {
+            slot = summaryCache.copyInto(known, m, addressId);
         } else {
-            s = SummaryCodec.decode(kv.get(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, addressId, NATIVE_ASSET))
-                    .orElseThrow(() -> new StoreException(ErrorCode.STORE, "store is damaged: "
+            SummaryCodec s = SummaryCodec.decode(kv.get(Column.ADDRESS_SUMMARY, Keys.summary(w.group.chain, addressId,
+                    NATIVE_ASSET)).orElseThrow(() -> new StoreException(ErrorCode.STORE, "store is damaged: "
                             + Column.ADDRESS_SUMMARY + " has no address id " + addressId)));
+            slot = m.add(addressId, s.balance(), s.received(), s.sent(), s.txCount(), s.firstHeight(), s.lastHeight(),
+                    s.textBytes());
         }
-        w.saving(addressId, s, true);
-        g.summaries.put(addressId, s);
-        return s;
+        w.saving(addressId, m, slot, true);
+        return slot;
     }
 
     /** Moves a resolved block's results into the group and the output cache. */

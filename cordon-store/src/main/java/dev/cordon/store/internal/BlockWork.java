@@ -11,7 +11,7 @@ import java.util.Arrays;
  * block that fails (an input spends an unknown output) is rare, while merging an overlay into
  * the group cost every block a second pass over everything it touched. The log holds the texts
  * the block added and, per summary, the values it had before the block first changed it
- * ({@link SummaryCodec#stamp} says whether that happened already), or that the block added it.
+ * (the entry's stamp in {@link IdSummaryMap} says whether that happened already), or that the block added it.
  * Outputs keep their overlay ({@link #created}, {@link #spent}): the output cache is shared with
  * the group in flight and must only see whole blocks.
  */
@@ -23,7 +23,10 @@ final class BlockWork {
     PendingGroup group;
     /** The chain's address filter: holds every address key the store and pending groups have. */
     AddressFilter filter;
-    /** Serial of the block being applied, unique within the writer; stamps the summaries it changes. */
+    /**
+     * Serial of the block being applied, unique within the writer; its low 32 bits stamp the
+     * summaries it changes (a group never spans 2^32 blocks).
+     */
     long serial;
     int height;
     int nextAddrId;
@@ -98,10 +101,11 @@ final class BlockWork {
     }
 
     /**
-     * Records the summary's values before the block changes it, or that the block added it to
-     * the group ({@code added}), and stamps it; call once per summary and block.
+     * Records the values of the summary in {@code slot} of the group's map before the block
+     * changes it, or that the block added it to the group ({@code added}), and stamps it; call
+     * once per summary and block.
      */
-    void saving(int id, SummaryCodec s, boolean added) {
+    void saving(int id, IdSummaryMap m, int slot, boolean added) {
         if (undoCount == undoIds.length) {
             int n = undoCount * 2;
             undoIds = Arrays.copyOf(undoIds, n);
@@ -112,13 +116,15 @@ final class BlockWork {
         int u = undoCount++;
         undoIds[u] = id;
         undoAdded[u] = added;
-        undoAmounts[3 * u] = s.balance;
-        undoAmounts[3 * u + 1] = s.received;
-        undoAmounts[3 * u + 2] = s.sent;
-        undoCounts[3 * u] = s.txCount;
-        undoCounts[3 * u + 1] = s.firstHeight;
-        undoCounts[3 * u + 2] = s.lastHeight;
-        s.stamp = serial;
+        if (!added) {
+            undoAmounts[3 * u] = m.balance(slot);
+            undoAmounts[3 * u + 1] = m.received(slot);
+            undoAmounts[3 * u + 2] = m.sent(slot);
+            undoCounts[3 * u] = m.txCount(slot);
+            undoCounts[3 * u + 1] = m.firstHeight(slot);
+            undoCounts[3 * u + 2] = m.lastHeight(slot);
+        }
+        m.stamp(slot, (int) serial);
     }
 
     /** Takes back from the group every address and summary change of this block. */
@@ -130,14 +136,10 @@ final class BlockWork {
                 g.summaries.remove(id);
                 continue;
             }
-            SummaryCodec s = g.summaries.get(id);
-            s.balance = undoAmounts[3 * u];
-            s.received = undoAmounts[3 * u + 1];
-            s.sent = undoAmounts[3 * u + 2];
-            s.txCount = undoCounts[3 * u];
-            s.firstHeight = undoCounts[3 * u + 1];
-            s.lastHeight = undoCounts[3 * u + 2];
-            s.stamp = -1;
+            int slot = g.summaries.find(id);
+            g.summaries.set(slot, undoAmounts[3 * u], undoAmounts[3 * u + 1], undoAmounts[3 * u + 2],
+                    undoCounts[3 * u], undoCounts[3 * u + 1], undoCounts[3 * u + 2]);
+            g.summaries.stamp(slot, IdSummaryMap.UNSTAMPED);
         }
         for (int t = 0; t < addedTextCount; t++) {
             g.newAddresses.remove(addedTexts[t], addedHashes[t]);

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * ADDRESS_SUMMARY value, mutable while blocks are applied: {@code [ver=2][balance s64]
+ * ADDRESS_SUMMARY value: {@code [ver=2][balance s64]
  * [received s64][sent s64][tx count u32][first height u32][last height u32][utf8 address text]},
  * 37 bytes plus the text. Amounts in base units of the asset named by the key. The text makes the
  * summary also the id-to-address lookup (format 1 kept it in a column of its own).
@@ -14,26 +14,13 @@ public final class SummaryCodec {
     /** Length without the text. */
     public static final int FIXED = 37;
 
-    long balance;
-    long received;
-    long sent;
-    int txCount;
-    int firstHeight;
-    int lastHeight;
-    /**
-     * The writer's serial of the last block that changed this summary, so that a block saves the
-     * values it overwrites once (see {@code BlockWork}); not persisted.
-     */
-    long stamp = -1;
+    private final long balance;
+    private final long received;
+    private final long sent;
+    private final int txCount;
+    private final int firstHeight;
+    private final int lastHeight;
     private final byte[] text;
-
-    /**
-     * An empty summary of a new address, its text taken from its {@link Column#ADDRESS_ID_BY_TEXT}
-     * key (chain byte, then the UTF-8 text), which the writer has already encoded.
-     */
-    static SummaryCodec ofAddressKey(byte[] key) {
-        return new SummaryCodec(0, 0, 0, 0, 0, 0, Arrays.copyOfRange(key, 1, key.length));
-    }
 
     public SummaryCodec(long balance, long received, long sent, int txCount, int firstHeight, int lastHeight,
                         String text) {
@@ -80,11 +67,17 @@ public final class SummaryCodec {
         return new String(text, StandardCharsets.UTF_8);
     }
 
-    SummaryCodec copy() {
-        return new SummaryCodec(balance, received, sent, txCount, firstHeight, lastHeight, text);
+    /** The address text's UTF-8 bytes, not copied: the writer shares them and never changes them. */
+    byte[] textBytes() {
+        return text;
     }
 
     public byte[] encode() {
+        return encode(balance, received, sent, txCount, firstHeight, lastHeight, text);
+    }
+
+    static byte[] encode(long balance, long received, long sent, int txCount, int firstHeight, int lastHeight,
+                         byte[] text) {
         byte[] v = new byte[FIXED + text.length];
         v[0] = VERSION;
         Bytes.putLong(v, 1, balance);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cordon.core.Address;
 import dev.cordon.store.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,20 +40,30 @@ class WriterCachesTest {
     }
 
     @Test
-    void summaryCache_moreKeysThanSlots_answersOwnValueOrNull() {
+    void summaryCache_moreKeysThanSlots_answersOwnValueOrNothing() {
         SummaryCache cache = new SummaryCache(16);
-        List<SummaryCodec> values = new ArrayList<>();
+        IdSummaryMap group = new IdSummaryMap(4);
         for (int i = 0; i < 200; i++) {
-            SummaryCodec s = new SummaryCodec(i, i, 0, 1, 1, 1, "1addr" + i);
-            values.add(s);
-            cache.put(i, s);
+            int slot = group.add(i, 1000 + i, 1000 + i, 0, 1, 1, 1, ("1addr" + i).getBytes(StandardCharsets.UTF_8));
+            cache.put(i, group, slot);
         }
-        for (int i = 0; i < values.size(); i++) {
-            assertThat(cache.get(i)).as("key %d", i).isIn(null, values.get(i));
+        int cached = 0;
+        for (int i = 0; i < 200; i++) {
+            int slot = cache.find(i);
+            if (slot >= 0) {
+                cached++;
+                assertThat(cache.balance(slot)).as("key %d", i).isEqualTo(1000 + i);
+                assertThat(new String(cache.text(slot), StandardCharsets.UTF_8)).isEqualTo("1addr" + i);
+            }
         }
-        assertThat(cache.get(199)).isSameAs(values.get(199));
-        assertThat(cache.get(0x1_0000_00C7L)).isNull();
+        assertThat(cached).isBetween(8, 16);
+        int last = cache.find(199);
+        assertThat(last).isNotNegative();
+        IdSummaryMap into = new IdSummaryMap(4);
+        int copied = cache.copyInto(last, into, 5);
+        assertThat(into.encode(copied)).isEqualTo(new SummaryCodec(1199, 1199, 0, 1, 1, 1, "1addr199").encode());
+        assertThat(cache.find(0x1_0000_00C7L)).as("same address id, other chain").isEqualTo(-1);
         cache.clear();
-        assertThat(cache.get(199)).isNull();
+        assertThat(cache.find(199)).isEqualTo(-1);
     }
 }

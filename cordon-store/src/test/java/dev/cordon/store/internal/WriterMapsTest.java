@@ -2,6 +2,8 @@ package dev.cordon.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cordon.core.Hex;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -72,27 +74,47 @@ class WriterMapsTest {
     }
 
     @Test
-    void idSummaryMap_randomPutsGetsRemoves_sameAsHashMap() {
+    void idSummaryMap_randomAddsFlowsRemoves_sameAsHashMap() {
         SplittableRandom rnd = new SplittableRandom(11);
         IdSummaryMap map = new IdSummaryMap(4);
-        Map<Integer, SummaryCodec> ref = new HashMap<>();
+        Map<Integer, String> ref = new HashMap<>();
         for (int op = 0; op < 200_000; op++) {
             int id = rnd.nextInt(5_000) * (rnd.nextBoolean() ? 1 : 4096); // dense and strided ids
             int kind = rnd.nextInt(10);
+            int slot = map.find(id);
             if (kind < 5) {
-                SummaryCodec s = new SummaryCodec(op, op, 0, 1, 1, 1, "1x" + id);
-                map.put(id, s);
-                ref.put(id, s);
+                if (slot < 0) {
+                    map.add(id, op, op, 0, 1, 7, 7, ("1x" + id).getBytes(StandardCharsets.UTF_8));
+                    ref.put(id, Hex.encode(new SummaryCodec(op, op, 0, 1, 7, 7, "1x" + id).encode()));
+                } else {
+                    map.addFlow(slot, 9, 5, 2);
+                    SummaryCodec was = SummaryCodec.decode(Hex.decode(ref.get(id), "reference"));
+                    ref.put(id, Hex.encode(new SummaryCodec(was.balance() + 3, was.received() + 5, was.sent() + 2,
+                            was.txCount() + 1, was.firstHeight(), 9, was.text()).encode()));
+                }
             } else if (kind < 8) {
                 map.remove(id);
                 ref.remove(id);
             } else {
-                assertThat(map.get(id)).as("op %d id %d", op, id).isSameAs(ref.get(id));
+                assertThat(slot < 0 ? null : Hex.encode(map.encode(slot))).as("op %d id %d", op, id).isEqualTo(ref.get(id));
             }
         }
         assertThat(map.size()).isEqualTo(ref.size());
-        Map<Integer, SummaryCodec> seen = new HashMap<>();
-        map.forEach(seen::put);
+        Map<Integer, String> seen = new HashMap<>();
+        map.forEach((id, slot) -> seen.put(id, Hex.encode(map.encode(slot))));
         assertThat(seen).isEqualTo(ref);
+    }
+
+    @Test
+    void idSummaryMap_firstFlow_setsFirstHeightAndStampSurvivesFlows() {
+        IdSummaryMap map = new IdSummaryMap(4);
+        int slot = map.add(3, 0, 0, 0, 0, 0, 0, "1A".getBytes(StandardCharsets.UTF_8));
+        assertThat(map.stamp(slot)).isEqualTo(IdSummaryMap.UNSTAMPED);
+        map.stamp(slot, 41);
+        map.addFlow(slot, 170, 5_000_000_000L, 0);
+        map.addFlow(slot, 181, 0, 1_000_000_000L);
+        assertThat(map.stamp(slot)).isEqualTo(41);
+        assertThat(map.encode(slot)).isEqualTo(new SummaryCodec(4_000_000_000L, 5_000_000_000L, 1_000_000_000L, 2, 170,
+                181, "1A").encode());
     }
 }
