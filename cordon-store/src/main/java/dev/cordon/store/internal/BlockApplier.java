@@ -207,18 +207,46 @@ final class BlockApplier {
             return;
         }
         inflight = g;
-        // the history and spends entries and the summaries are encoded on the commit thread: from
-        // here on the writer only reads the summaries (the next group copies what it changes), and
-        // the batch is the commit thread's alone
+        // the history and spends entries and the summaries are encoded on the commit thread
+        // (unless the writer did it while waiting, see finish): from here on the writer only reads
+        // the summaries (the next group copies what it changes), and the batch is the commit
+        // thread's alone
         inflightWrite = committer.submit(() -> {
             try (KeyValueStore.Batch b = g.batch) {
-                g.flows.writeTo(b, g.chain);
-                g.summaries.forEach((id, slot) -> b.put(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, id, NATIVE_ASSET),
-                        g.summaries.encode(slot)));
-                b.put(Column.META, Keys.checkpoint(g.chain), g.tip.encode());
+                if (!g.prepared) {
+                    prepare(g);
+                }
                 kv.commitDeferred(b);
             }
         });
+    }
+
+    /** Puts the group's history, spends, summaries and checkpoint into its batch. */
+    private static void prepare(PendingGroup g) {
+        KeyValueStore.Batch b = g.batch;
+        g.flows.writeTo(b, g.chain);
+        g.summaries.forEach((id, slot) -> b.put(Column.ADDRESS_SUMMARY, Keys.summary(g.chain, id, NATIVE_ASSET),
+                g.summaries.encode(slot)));
+        b.put(Column.META, Keys.checkpoint(g.chain), g.tip.encode());
+        g.prepared = true;
+    }
+
+    /**
+     * Commits everything, for callers that make the store durable next, with less of it one
+     * thread at a time (on 682k transactions the close took 1.3-1.9 s of a 7.6-9.8 s ingest):
+     * while a group is in flight the writer builds the last group's entries itself instead of
+     * waiting, then the store starts writing out what it has (which waits for the group in
+     * flight) while the last group is written.
+     */
+    void finish() {
+        PendingGroup g = group;
+        if (g != null && g.tip != null) {
+            if (inflight != null) {
+                prepare(g);
+            }
+            kv.startSync();
+        }
+        commit();
     }
 
     /** Waits for the group in flight, if any, then moves its state into the caches. */
@@ -263,7 +291,7 @@ final class BlockApplier {
     /** Commits, saves the address filters, then stops the commit thread. */
     void close() {
         try {
-            commit();
+            finish();
             filters.save(tips);
         } finally {
             committer.shutdown();

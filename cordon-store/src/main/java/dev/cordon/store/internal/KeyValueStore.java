@@ -44,6 +44,14 @@ public interface KeyValueStore extends AutoCloseable {
     default void sync() {
     }
 
+    /**
+     * Starts making the batches committed so far durable, without waiting; {@link #sync} still
+     * makes everything durable and waits. A writer about to finish calls it so that the store
+     * writes out what it has while the last batches are built.
+     */
+    default void startSync() {
+    }
+
     @Override
     void close();
 

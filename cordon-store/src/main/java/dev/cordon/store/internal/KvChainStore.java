@@ -107,7 +107,7 @@ public final class KvChainStore implements ChainStore {
     @Override
     public synchronized void flush() {
         checkOpen();
-        applier.commit();
+        applier.finish();
         kv.sync();
     }
 

@@ -25,6 +25,8 @@ final class PendingGroup {
     final FlowLog flows = new FlowLog();
     CheckpointCodec tip;
     long txs;
+    /** Whether {@link #flows}, the summaries and the checkpoint are in the batch already. */
+    boolean prepared;
 
     PendingGroup(Chain chain, KeyValueStore.Batch batch, long startMillis) {
         this.chain = chain;
@@ -44,6 +46,7 @@ final class PendingGroup {
         flows.clear();
         tip = null;
         txs = 0;
+        prepared = false;
         return this;
     }
 }

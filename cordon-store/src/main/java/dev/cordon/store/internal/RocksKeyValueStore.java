@@ -328,6 +328,18 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public synchronized void startSync() {
+        if (deferredSince == 0 || closed) {
+            return;
+        }
+        try (FlushOptions fo = new FlushOptions().setWaitForFlush(false)) {
+            db.flush(fo, allHandles);
+        } catch (RocksDBException e) {
+            throw failure("flush", e);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
