@@ -316,27 +316,27 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     @Override
     public synchronized void sync() {
-        if (deferredSince == 0 || closed) {
-            return;
+        if (flushDeferred(true)) {
+            deferredSince = 0;
         }
-        try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
-            db.flush(fo, allHandles);
-        } catch (RocksDBException e) {
-            throw failure("flush", e);
-        }
-        deferredSince = 0;
     }
 
     @Override
     public synchronized void startSync() {
+        flushDeferred(false);
+    }
+
+    /** Flushes every column family if deferred batches may be in memory only; returns whether it did. */
+    private boolean flushDeferred(boolean wait) {
         if (deferredSince == 0 || closed) {
-            return;
+            return false;
         }
-        try (FlushOptions fo = new FlushOptions().setWaitForFlush(false)) {
+        try (FlushOptions fo = new FlushOptions().setWaitForFlush(wait)) {
             db.flush(fo, allHandles);
         } catch (RocksDBException e) {
             throw failure("flush", e);
         }
+        return true;
     }
 
     @Override
