@@ -78,8 +78,8 @@ class SortedWriteBatchTest {
     @Test
     void serialize_storeShapedKeys_matchesReferenceStableSort() {
         // keys as the store writes them: a constant chain byte, a small big-endian id, then more
-        // fields; most prefix bytes are shared, so the radix sort skips them, and equal prefixes
-        // are ordered by the bytes after the eighth
+        // fields, up to 21 bytes; most prefix bytes are shared, so the radix sort skips them, and
+        // keys with equal 16-byte prefixes are ordered by the bytes after them
         long seed = Long.getLong("cordon.test.seed", System.nanoTime());
         System.out.println("SortedWriteBatchTest seed " + seed + " (rerun with -Dcordon.test.seed=" + seed + ")");
         Random r = new Random(seed);
@@ -89,7 +89,7 @@ class SortedWriteBatchTest {
             int n = SortedWriteBatch.RADIX_MIN + r.nextInt(40_000);
             int ids = 1 + r.nextInt(round % 2 == 0 ? 50 : 100_000);
             for (int i = 0; i < n; i++) {
-                byte[] key = new byte[5 + r.nextInt(3) * 4];
+                byte[] key = new byte[5 + r.nextInt(5) * 4];
                 key[0] = 1;
                 int id = r.nextInt(ids);
                 key[1] = (byte) (id >>> 24);
