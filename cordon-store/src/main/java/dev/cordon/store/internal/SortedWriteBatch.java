@@ -155,6 +155,9 @@ final class SortedWriteBatch {
         long[] prefix = new long[64];
         /** The key's bytes 8 to 15, zero-padded. */
         long[] prefix2 = new long[64];
+        /** Sort buffers kept between batches (see {@link #sortedOrder}): two sets of prefixes and ids. */
+        private final long[][] scratch = {new long[0], new long[0], new long[0], new long[0]};
+        private final int[][] scratchIds = {new int[0], new int[0]};
         int count;
 
         /** Adds a record; {@code value} null (length -1) for a deletion. */
@@ -219,7 +222,8 @@ final class SortedWriteBatch {
         }
 
         /**
-         * Entry numbers in key order, stable: a least-significant-digit radix sort of the keys'
+         * Entry numbers in key order (the first {@link #count} of the array, which is reused by
+         * the next sort), stable: a least-significant-digit radix sort of the keys'
          * first 16 bytes, a byte per pass, skipping the bytes every key shares (the chain, the
          * high bytes of small ids and numbers, padding), then a merge sort by whole key of each
          * run of equal 16-byte prefixes (keys that long are rare: address texts). Sixteen bytes
@@ -230,8 +234,8 @@ final class SortedWriteBatch {
          */
         int[] sortedOrder() {
             int n = count;
-            int[] order = new int[n];
             if (n < RADIX_MIN) {
+                int[] order = new int[n];
                 for (int i = 0; i < n; i++) {
                     order[i] = i;
                 }
@@ -247,15 +251,28 @@ final class SortedWriteBatch {
                     counts[d + 8][(int) (hi >>> (d << 3)) & 0xff]++;
                 }
             }
-            long[] his = Arrays.copyOf(prefix, n);
-            long[] los = Arrays.copyOf(prefix2, n);
-            int[] ids = order;
+            // two sets of sort buffers are kept with the arena, which is reused from group to
+            // group: allocated per sort, arrays of this size are garbage that G1 handles apart
+            // (humongous objects), and they started marking cycles
+            if (scratch[0].length < n) {
+                int cap = Math.max(n, scratch[0].length * 2);
+                for (int k = 0; k < 4; k++) {
+                    scratch[k] = new long[cap];
+                }
+                scratchIds[0] = new int[cap];
+                scratchIds[1] = new int[cap];
+            }
+            long[] his = scratch[0];
+            long[] los = scratch[1];
+            int[] ids = scratchIds[0];
+            System.arraycopy(prefix, 0, his, 0, n);
+            System.arraycopy(prefix2, 0, los, 0, n);
             for (int i = 0; i < n; i++) {
                 ids[i] = i;
             }
-            long[] hisOut = new long[n];
-            long[] losOut = new long[n];
-            int[] idsOut = new int[n];
+            long[] hisOut = scratch[2];
+            long[] losOut = scratch[3];
+            int[] idsOut = scratchIds[1];
             for (int d = 0; d < 16; d++) {
                 int[] c = counts[d];
                 int shift = (d & 7) << 3;

@@ -83,8 +83,9 @@ class SortedWriteBatchTest {
         long seed = Long.getLong("cordon.test.seed", System.nanoTime());
         System.out.println("SortedWriteBatchTest seed " + seed + " (rerun with -Dcordon.test.seed=" + seed + ")");
         Random r = new Random(seed);
+        SortedWriteBatch b = new SortedWriteBatch(256); // reused, as the store reuses its batches
         for (int round = 0; round < 6; round++) {
-            SortedWriteBatch b = new SortedWriteBatch(256);
+            b.clear();
             List<byte[][]> entries = new ArrayList<>();
             int n = SortedWriteBatch.RADIX_MIN + r.nextInt(40_000);
             int ids = 1 + r.nextInt(round % 2 == 0 ? 50 : 100_000);
