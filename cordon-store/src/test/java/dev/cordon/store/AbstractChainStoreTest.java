@@ -297,6 +297,23 @@ abstract class AbstractChainStoreTest {
     }
 
     @Test
+    void append_afterFailingBlock_itsOutputsAreUnknownAndItsSpendsUnspent() {
+        ingestAll(List.of(c.b0, c.b1)); // pending in a grouping store: their outputs are in the writer's cache
+        UtxoTx good = spend("good3", List.of(out(c.t1a, 1)), pay("1C", 1000), pay("1A", 980));
+        UtxoTx bad = spend("bad3", List.of(new OutPoint(new TxId(Fixtures.sha256("nowhere")), 2)), pay("1D", 1));
+        UtxoBlock badBlock = block("b2bad3", c.b1, 1_600_001_200L, coinbase("cb3", pay("1B", 7)), good, bad);
+        assertThatThrownBy(() -> store().append(badBlock)).isInstanceOf(StoreException.class);
+        // an output the failed block created was taken back
+        UtxoTx late = spend("late", List.of(out(good, 0)), pay("1E", 900));
+        UtxoBlock lateBlock = block("b2late", c.b1, 1_600_001_300L, coinbase("cb4", pay("1B", 7)), late);
+        assertThatThrownBy(() -> store().append(lateBlock)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA)).hasMessageContaining("input 0 spends unknown output");
+        // and the output it spent is unspent again
+        assertThat(new BlockIngestor(store(), 0).accept(c.b2)).isEqualTo(Outcome.APPLIED);
+        assertThat(store().contentDigest()).isEqualTo(digestOf(c.blocks()));
+    }
+
+    @Test
     void append_doubleSpendWithinBlock_refused() {
         ingestAll(List.of(c.b0));
         UtxoTx first = spend("x1", List.of(out(c.cb0, 0)), pay("1X", 4000));

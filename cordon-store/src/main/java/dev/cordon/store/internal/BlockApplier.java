@@ -34,13 +34,12 @@ import java.util.concurrent.Future;
  *   the group's last block; {@link WriteGrouping} says when it is committed. Each block is still
  *   all or nothing: a kill loses whole trailing blocks, which a rerun ingests again. An address
  *   summary is written once per group however many of its blocks touch it.
- *   <li>Validate, or take back. A block's outputs are resolved against its own overlay
- *   ({@link BlockWork}): outputs it creates and spends, merged into the output cache only when
- *   the block resolved fully. Its new address ids and changed summaries go straight into the
- *   group's maps, with an undo log. Its writes go to the group's batch after a save point. When
- *   an input spends an unknown output the log is undone, the batch is rolled back to the save
- *   point, the group so far is committed and synced (every earlier block is kept) and the error
- *   is thrown.
+ *   <li>Validate, or take back. A block's outputs go straight into the output cache and its spends
+ *   into the group's spent set, its new address ids and changed summaries into the group's maps,
+ *   each with an undo log ({@link BlockWork}). Its writes go to the group's batch after a save
+ *   point. When an input spends an unknown output the logs are undone, the batch is rolled back to
+ *   the save point, the group so far is committed and synced (every earlier block is kept) and the
+ *   error is thrown.
  *   <li>New addresses without a read. An {@link AddressFilter} holds every address key stored or
  *   pending; an address it has not seen is new at once (about 60% of outputs pay one), the
  *   others are looked up in the groups, the cache, then the store. It is saved next to the store
@@ -147,6 +146,7 @@ final class BlockApplier {
                 applyTx(block, block.txs().get(i), firstTxNum + i, i, w);
             }
         } catch (RuntimeException e) {
+            w.undoOutputs(outputs);
             w.undo();
             g.batch.rollbackToSavePoint();
             g.flows.truncate(flowMark);
@@ -163,7 +163,6 @@ final class BlockApplier {
         g.batch.put(Column.BLOCKS_BY_HEIGHT, Keys.height(chain, height), rec.encode());
         g.batch.put(Column.BLOCK_HEIGHT_BY_HASH, Keys.hash(chain, block.hash()), FixedCodecs.int4(height));
         CheckpointCodec next = new CheckpointCodec(height, block.hash(), firstTxNum + block.txs().size(), w.nextAddrId);
-        merge(w, g);
         g.tip = next;
         g.txs += block.txs().size();
         g.blocks.add(block.hash());
@@ -364,7 +363,8 @@ final class BlockApplier {
             TxCodec.putOutput(rec, nIn, k, addr, o.value(), o.kind());
             out = Math.addExact(out, o.value());
             if (o.kind() != ScriptKind.OP_RETURN) {
-                w.created.put(w.ownTxid, k, txNum, addr, o.value());
+                outputs.put(w.ownTxid, k, txNum, addr, o.value());
+                w.created(w.ownTxid, k);
             }
             if (!o.dataHex().isEmpty()) {
                 batch.put(Column.OUTPUT_DATA, Keys.output(chain, txNum, k), data(block, tx, k, o.dataHex()));
@@ -393,31 +393,25 @@ final class BlockApplier {
     }
 
     /**
-     * Finds the unspent output into {@code w.found*}, marking it spent by this block: outputs of
-     * this block, then the cache (which holds every uncommitted output), then disk unless the
-     * group has spent it.
+     * Finds the unspent output into {@code w.found*} and marks it spent by the group: the cache
+     * holds every uncommitted output (this block's included) and young committed ones, and takes
+     * it out; otherwise disk, unless the group or the one in flight has spent it.
      */
     private boolean resolve(BlockWork w, byte[] txid, int vout) {
-        if (w.created.remove(txid, vout)) {
-            w.found(w.created.foundTxNum, w.created.foundAddr, w.created.foundValue);
+        PendingGroup g = w.group;
+        if (outputs.take(txid, vout)) {
+            w.found(outputs.foundTxNum, outputs.foundAddr, outputs.foundValue);
+            g.spent.put(txid, vout, 0, 0, 0);
+            w.spentCached(txid, vout, outputs.foundTxNum, outputs.foundAddr, outputs.foundValue);
             return true;
         }
-        if (w.spent.contains(txid, vout)) {
+        PendingGroup f = inflight;
+        if (g.spent.contains(txid, vout) || f != null && f.spent.contains(txid, vout) || !fromDisk(w, txid, vout)) {
             return false;
         }
-        boolean ok;
-        if (outputs.get(txid, vout)) {
-            w.found(outputs.foundTxNum, outputs.foundAddr, outputs.foundValue);
-            ok = true;
-        } else {
-            PendingGroup f = inflight;
-            ok = !w.group.spent.contains(txid, vout) && (f == null || !f.spent.contains(txid, vout))
-                    && fromDisk(w, txid, vout);
-        }
-        if (ok) {
-            w.spent.put(txid, vout, 0, 0, 0);
-        }
-        return ok;
+        g.spent.put(txid, vout, 0, 0, 0);
+        w.spentStored(txid, vout);
+        return true;
     }
 
     private boolean fromDisk(BlockWork w, byte[] txid, int vout) {
@@ -517,13 +511,6 @@ final class BlockApplier {
         }
         w.saving(addressId, m, slot, true);
         return slot;
-    }
-
-    /** Moves a resolved block's results into the group and the output cache. */
-    private void merge(BlockWork w, PendingGroup g) {
-        outputs.removeAll(w.spent);
-        g.spent.putAll(w.spent);
-        outputs.putAll(w.created);
     }
 
     private static long summaryKey(Chain chain, int addressId) {

@@ -12,12 +12,24 @@ import java.util.Arrays;
  * the group cost every block a second pass over everything it touched. The log holds the texts
  * the block added and, per summary, the values it had before the block first changed it
  * (the entry's stamp in {@link IdSummaryMap} says whether that happened already), or that the block added it.
- * Outputs keep their overlay ({@link #created}, {@link #spent}): the output cache is shared with
- * the group in flight and must only see whole blocks.
+ * Outputs go straight into the output cache and the group's spent set too, each logged
+ * ({@link #created}, {@link #spentCached}, {@link #spentStored}) so that a failing block takes
+ * them back: a per-block overlay merged into the cache after the block cost every output two hash
+ * insertions and every input two removals.
  */
 final class BlockWork {
-    final OutputMap created = new OutputMap(1 << 12);
-    final OutputMap spent = new OutputMap(1 << 12);
+    private static final byte CREATED = 0;
+    private static final byte SPENT_CACHED = 1;
+    private static final byte SPENT_STORED = 2;
+
+    /** The output log: kind, txid (32 bytes each), vout, and a cached spent output's fields. */
+    private byte[] outKinds = new byte[1 << 12];
+    private byte[] outTxids = new byte[32 << 12];
+    private int[] outVouts = new int[1 << 12];
+    private long[] outTxNums = new long[1 << 12];
+    private int[] outAddrs = new int[1 << 12];
+    private long[] outValues = new long[1 << 12];
+    private int outCount;
     final byte[] spentTxid = new byte[32];
     final byte[] ownTxid = new byte[32];
     PendingGroup group;
@@ -59,8 +71,7 @@ final class BlockWork {
         nextAddrId = firstAddrId;
         fees = 0;
         totalOut = 0;
-        created.clear();
-        spent.clear();
+        outCount = 0;
         addedTextCount = 0;
         undoCount = 0;
     }
@@ -88,6 +99,61 @@ final class BlockWork {
         flowReceived[flowCount] = received;
         flowSent[flowCount] = sent;
         flowCount++;
+    }
+
+    /** Records that the block put an output it created into the output cache. */
+    void created(byte[] txid, int vout) {
+        logOutput(CREATED, txid, vout, 0, 0, 0);
+    }
+
+    /** Records that the block spent an output it took from the output cache and put into the group's spent set. */
+    void spentCached(byte[] txid, int vout, long txNum, int addr, long value) {
+        logOutput(SPENT_CACHED, txid, vout, txNum, addr, value);
+    }
+
+    /** Records that the block spent an output read from the store and put it into the group's spent set. */
+    void spentStored(byte[] txid, int vout) {
+        logOutput(SPENT_STORED, txid, vout, 0, 0, 0);
+    }
+
+    private void logOutput(byte kind, byte[] txid, int vout, long txNum, int addr, long value) {
+        if (outCount == outKinds.length) {
+            int n = outCount * 2;
+            outKinds = Arrays.copyOf(outKinds, n);
+            outTxids = Arrays.copyOf(outTxids, 32 * n);
+            outVouts = Arrays.copyOf(outVouts, n);
+            outTxNums = Arrays.copyOf(outTxNums, n);
+            outAddrs = Arrays.copyOf(outAddrs, n);
+            outValues = Arrays.copyOf(outValues, n);
+        }
+        int o = outCount++;
+        outKinds[o] = kind;
+        System.arraycopy(txid, 0, outTxids, 32 * o, 32);
+        outVouts[o] = vout;
+        outTxNums[o] = txNum;
+        outAddrs[o] = addr;
+        outValues[o] = value;
+    }
+
+    /**
+     * Takes back every output the block put into the output cache or the group's spent set, in
+     * reverse order (an output created and spent in the block goes back into the cache, then out).
+     */
+    void undoOutputs(OutputCache cache) {
+        byte[] txid = new byte[32];
+        for (int o = outCount - 1; o >= 0; o--) {
+            System.arraycopy(outTxids, 32 * o, txid, 0, 32);
+            int vout = outVouts[o];
+            if (outKinds[o] == CREATED) {
+                cache.remove(txid, vout);
+            } else {
+                group.spent.remove(txid, vout);
+                if (outKinds[o] == SPENT_CACHED) {
+                    cache.put(txid, vout, outTxNums[o], outAddrs[o], outValues[o]);
+                }
+            }
+        }
+        outCount = 0;
     }
 
     /** Records that the block added {@code text} to the group's new addresses. */

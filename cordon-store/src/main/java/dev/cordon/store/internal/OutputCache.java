@@ -13,7 +13,7 @@ final class OutputCache {
     private OutputMap young;
     private OutputMap old;
 
-    /** Result of the last successful {@link #get}. */
+    /** Result of the last successful {@link #take}. */
     long foundTxNum;
     int foundAddr;
     long foundValue;
@@ -25,8 +25,9 @@ final class OutputCache {
         this.old = new OutputMap(16);
     }
 
-    boolean get(byte[] txid, int vout) {
-        OutputMap m = young.get(txid, vout) ? young : old.get(txid, vout) ? old : null;
+    /** Removes the entry if present, its fields then in {@code found*}; whether it was. */
+    boolean take(byte[] txid, int vout) {
+        OutputMap m = young.remove(txid, vout) ? young : old.remove(txid, vout) ? old : null;
         if (m == null) {
             return false;
         }
@@ -38,17 +39,6 @@ final class OutputCache {
 
     void put(byte[] txid, int vout, long txNum, int addr, long value) {
         young.put(txid, vout, txNum, addr, value);
-    }
-
-    /** Adds every entry of a block's outputs. */
-    void putAll(OutputMap created) {
-        young.putAll(created);
-    }
-
-    /** Removes every output a block spent. */
-    void removeAll(OutputMap spent) {
-        young.removeAll(spent);
-        old.removeAll(spent);
     }
 
     void remove(byte[] txid, int vout) {

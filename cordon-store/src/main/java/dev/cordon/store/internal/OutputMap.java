@@ -39,30 +39,6 @@ final class OutputMap {
                 txNum, addr, value);
     }
 
-    /** Adds or replaces every entry of {@code from}, without going through byte arrays. */
-    void putAll(OutputMap from) {
-        for (int i = 0; i < from.vouts.length; i++) {
-            if (from.vouts[i] != EMPTY) {
-                int b = 4 * i;
-                put(from.keys[b], from.keys[b + 1], from.keys[b + 2], from.keys[b + 3], from.vouts[i], from.txNums[i],
-                        from.addrs[i], from.values[i]);
-            }
-        }
-    }
-
-    /** Removes every output that {@code from} holds, if present. */
-    void removeAll(OutputMap from) {
-        for (int i = 0; i < from.vouts.length; i++) {
-            if (from.vouts[i] != EMPTY) {
-                int b = 4 * i;
-                int j = find(from.keys[b], from.keys[b + 1], from.keys[b + 2], from.keys[b + 3], from.vouts[i]);
-                if (j >= 0) {
-                    removeAt(j);
-                }
-            }
-        }
-    }
-
     private void put(long k0, long k1, long k2, long k3, int vout, long txNum, int addr, long value) {
         if (2 * (size + 1) > vouts.length) {
             grow();

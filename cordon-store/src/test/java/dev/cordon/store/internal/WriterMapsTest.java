@@ -43,34 +43,36 @@ class WriterMapsTest {
     }
 
     @Test
-    void outputMap_putAllAndRemoveAll_movesEveryEntryWithItsFields() {
+    void outputCache_takeAndAge_youngThenOldThenGone() {
         SplittableRandom rnd = new SplittableRandom(3);
-        OutputMap block = new OutputMap(4);
-        OutputMap cache = new OutputMap(4);
-        byte[][] txids = new byte[500][32];
+        OutputCache cache = new OutputCache(100);
+        byte[][] txids = new byte[300][32];
         for (int t = 0; t < txids.length; t++) {
             rnd.nextBytes(txids[t]);
-            block.put(txids[t], t % 7, 1_000 + t, t, 10L * t);
         }
-        cache.put(txids[0], 0, 1, 1, 1); // replaced by the block's entry
-        cache.putAll(block);
-        assertThat(cache.size()).isEqualTo(500);
-        for (int t = 0; t < txids.length; t++) {
-            assertThat(cache.get(txids[t], t % 7)).isTrue();
-            assertThat(cache.foundTxNum).isEqualTo(1_000 + t);
-            assertThat(cache.foundAddr).isEqualTo(t);
-            assertThat(cache.foundValue).isEqualTo(10L * t);
+        for (int t = 0; t < 100; t++) {
+            cache.put(txids[t], t % 7, 1_000 + t, t, 10L * t);
         }
-        OutputMap spent = new OutputMap(4);
-        for (int t = 0; t < txids.length; t += 2) {
-            spent.put(txids[t], t % 7, 0, 0, 0);
+        cache.age(); // the young generation is full: it becomes the old one
+        for (int t = 100; t < 150; t++) {
+            cache.put(txids[t], t % 7, 1_000 + t, t, 10L * t);
         }
-        spent.put(txids[1], 99, 0, 0, 0); // not in the cache: ignored
-        cache.removeAll(spent);
-        assertThat(cache.size()).isEqualTo(250);
-        for (int t = 0; t < txids.length; t++) {
-            assertThat(cache.contains(txids[t], t % 7)).as("output %d", t).isEqualTo(t % 2 == 1);
+        cache.age(); // not full: nothing moves
+        assertThat(cache.take(txids[7], 0)).isTrue();
+        assertThat(new long[] {cache.foundTxNum, cache.foundAddr, cache.foundValue}).containsExactly(1_007, 7, 70);
+        assertThat(cache.take(txids[7], 0)).as("taken already").isFalse();
+        assertThat(cache.take(txids[8], 0)).as("other vout").isFalse();
+        assertThat(cache.take(txids[120], 120 % 7)).isTrue();
+        assertThat(cache.foundValue).isEqualTo(1_200);
+        for (int t = 150; t < 201; t++) { // 49 left after the take, 51 more: full
+            cache.put(txids[t], t % 7, 1_000 + t, t, 10L * t);
         }
+        cache.age(); // the young generation is full again: the first hundred are dropped
+        assertThat(cache.take(txids[9], 9 % 7)).isFalse();
+        assertThat(cache.take(txids[199], 199 % 7)).isTrue();
+        assertThat(cache.foundTxNum).isEqualTo(1_199);
+        cache.remove(txids[150], 150 % 7);
+        assertThat(cache.take(txids[150], 150 % 7)).isFalse();
     }
 
     @Test
