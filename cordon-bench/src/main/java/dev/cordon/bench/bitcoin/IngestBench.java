@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,14 @@ public final class IngestBench {
         }
         Path warm = tmpDir.resolve("ingest-warmup");
         ingest(blocks.subList(0, Math.max(1, blocks.size() * Integer.getInteger(WARM_UP_PROPERTY, 50) / 100)), warm,
-                new java.util.HashMap<>());
+                new HashMap<>());
         delete(warm);
         Path dir = tmpDir.resolve("ingest");
         Map<Integer, ThreadTicks.Ticks> threads0 = ThreadTicks.snapshot();
         long cpu0 = processCpuNanos();
         long writer0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        Map<Integer, ThreadTicks.Ticks> beforeClose = new java.util.HashMap<>();
+        Map<Integer, ThreadTicks.Ticks> beforeClose = new HashMap<>();
         double closeSeconds = ingest(blocks, dir, beforeClose);
         double s = (System.nanoTime() - t0) / 1e9;
         double cpu = (processCpuNanos() - cpu0) / 1e9;

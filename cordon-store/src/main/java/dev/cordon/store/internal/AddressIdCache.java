@@ -1,6 +1,5 @@
 package dev.cordon.store.internal;
 
-import dev.cordon.core.Address;
 import java.util.Arrays;
 
 /**
@@ -30,12 +29,10 @@ final class AddressIdCache {
         setMask = n / 2 - 1;
     }
 
-    /** The id cached for the address, or -1. */
-    int get(Address a) {
-        return get(a.chain().id(), a.value(), hashOf(a));
-    }
-
-    /** As {@link #get(Address)}, with the address's {@link #hashOf}. */
+    /**
+     * The id cached for the address of this chain and text, or -1; {@code hash} is the address
+     * key's hash ({@link AddressFilter#hashOf}, then {@link #fold}).
+     */
     int get(int chainId, String text, int hash) {
         int i = set(hash);
         if (matches(i, chainId, text, hash)) {
@@ -44,11 +41,7 @@ final class AddressIdCache {
         return matches(i + 1, chainId, text, hash) ? ids[i + 1] : ABSENT;
     }
 
-    void put(Address a, int id) {
-        put(a.chain().id(), a.value(), hashOf(a), id);
-    }
-
-    /** As {@link #put(Address, int)}, with the address's {@link #hashOf}. */
+    /** Caches the address's id; {@code hash} as for {@link #get}. */
     void put(int chainId, String text, int hash, int id) {
         int i = set(hash);
         if (!matches(i, chainId, text, hash)) {
@@ -72,11 +65,6 @@ final class AddressIdCache {
     private boolean matches(int i, int chainId, String text, int hash) {
         String t;
         return hashes[i] == hash && chains[i] == (byte) chainId && (t = texts[i]) != null && t.equals(text);
-    }
-
-    /** The hash the writer uses for an address: from its store key, as the filter hashes it. */
-    static int hashOf(Address a) {
-        return fold(AddressFilter.hashOf(Keys.addressText(a)));
     }
 
     /** A 64-bit key hash folded to the 32 bits the writer's maps use. */

@@ -20,7 +20,7 @@ final class OutputMap {
     private int mask;
     private int size;
 
-    /** Result of the last successful {@link #get} or {@link #remove}. */
+    /** Result of the last successful {@link #remove}. */
     long foundTxNum;
     int foundAddr;
     long foundValue;
@@ -35,14 +35,13 @@ final class OutputMap {
 
     /** Adds or replaces the entry of output {@code vout} of the txid in {@code txid[0..32)}. */
     void put(byte[] txid, int vout, long txNum, int addr, long value) {
-        put(Bytes.getLong(txid, 0), Bytes.getLong(txid, 8), Bytes.getLong(txid, 16), Bytes.getLong(txid, 24), vout,
-                txNum, addr, value);
-    }
-
-    private void put(long k0, long k1, long k2, long k3, int vout, long txNum, int addr, long value) {
         if (2 * (size + 1) > vouts.length) {
             grow();
         }
+        long k0 = Bytes.getLong(txid, 0);
+        long k1 = Bytes.getLong(txid, 8);
+        long k2 = Bytes.getLong(txid, 16);
+        long k3 = Bytes.getLong(txid, 24);
         int i = slot(k0, vout);
         while (vouts[i] != EMPTY) {
             if (matches(i, k0, k1, k2, k3, vout)) {
@@ -54,18 +53,6 @@ final class OutputMap {
             size++;
         }
         set(i, k0, k1, k2, k3, vout, txNum, addr, value);
-    }
-
-    /** Whether the entry is present; if so its fields are in {@code found*}. */
-    boolean get(byte[] txid, int vout) {
-        int i = find(txid, vout);
-        if (i < 0) {
-            return false;
-        }
-        foundTxNum = txNums[i];
-        foundAddr = addrs[i];
-        foundValue = values[i];
-        return true;
     }
 
     boolean contains(byte[] txid, int vout) {
@@ -81,11 +68,6 @@ final class OutputMap {
         foundTxNum = txNums[i];
         foundAddr = addrs[i];
         foundValue = values[i];
-        removeAt(i);
-        return true;
-    }
-
-    private void removeAt(int i) {
         size--;
         // backward-shift deletion keeps every probe chain unbroken
         int hole = i;
@@ -99,6 +81,7 @@ final class OutputMap {
             j = (j + 1) & mask;
         }
         vouts[hole] = EMPTY;
+        return true;
     }
 
     void clear() {
@@ -113,17 +96,6 @@ final class OutputMap {
         int i = slot(k0, vout);
         while (vouts[i] != EMPTY) {
             if (matches(i, k0, Bytes.getLong(txid, 8), Bytes.getLong(txid, 16), Bytes.getLong(txid, 24), vout)) {
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-        return -1;
-    }
-
-    private int find(long k0, long k1, long k2, long k3, int vout) {
-        int i = slot(k0, vout);
-        while (vouts[i] != EMPTY) {
-            if (matches(i, k0, k1, k2, k3, vout)) {
                 return i;
             }
             i = (i + 1) & mask;

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -24,8 +27,8 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 import org.rocksdb.VectorMemTableConfig;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -94,8 +97,8 @@ public final class RocksKeyValueStore implements KeyValueStore {
      * allocating them anew for every group cost a tenth of the writer's time in copying and
      * kept the collector busy. Two are enough: one group is built while one is written.
      */
-    private final java.util.concurrent.ArrayBlockingQueue<RocksBatch> spareBatches =
-            new java.util.concurrent.ArrayBlockingQueue<>(2);
+    private final ArrayBlockingQueue<RocksBatch> spareBatches =
+            new ArrayBlockingQueue<>(2);
 
     private RocksKeyValueStore(Path dir, long blockCacheBytes) {
         this.dir = dir;
@@ -176,7 +179,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
      * setter for this option, so it is set by name.
      */
     private static ColumnFamilyOptions hintedOptions() {
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         p.setProperty("memtable_insert_with_hint_prefix_extractor", "rocksdb.FixedPrefix.1");
         ColumnFamilyOptions o = ColumnFamilyOptions.getColumnFamilyOptionsFromProps(p);
         if (o == null) {
@@ -240,7 +243,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
                 it.seekToLast();
             } else {
                 it.seekForPrev(end);
-                if (it.isValid() && java.util.Arrays.equals(it.key(), end)) {
+                if (it.isValid() && Arrays.equals(it.key(), end)) {
                     it.prev();
                 }
             }
@@ -263,7 +266,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     @Override
     public void scanFrom(Column column, byte[] prefix, byte[] from, EntryVisitor visitor) {
-        byte[] start = java.util.Arrays.compareUnsigned(from, prefix) > 0 ? from : prefix;
+        byte[] start = Arrays.compareUnsigned(from, prefix) > 0 ? from : prefix;
         try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(handle(column), ro)) {
             for (it.seek(start); it.isValid(); it.next()) {
                 byte[] key = it.key();
