@@ -102,6 +102,51 @@ class RocksChainStoreTest extends AbstractChainStoreTest {
     }
 
     @Test
+    void columnOptions_bitcoinColumnsHaveSmallHintedMemtables_othersTheDefault() throws Exception {
+        try (ChainStore s = open()) {
+            assertThat(s.blockCount(Chain.BITCOIN)).isZero();
+        }
+        java.util.Map<String, java.util.Map<String, String>> families = familyOptions(dir);
+        for (String name : List.of("1", "3", "4", "5", "7", "10", "11")) {
+            assertThat(families.get(name)).as("column family " + name)
+                    .containsEntry("write_buffer_size", "8388608")
+                    .containsEntry("memtable_insert_with_hint_prefix_extractor", "rocksdb.FixedPrefix.1");
+        }
+        assertThat(families.get("8")).containsEntry("write_buffer_size", "8388608")
+                .containsEntry("memtable_factory", "{id=VectorRepFactory;count=0;}");
+        for (String name : List.of("0", "12", "15", "19", "25")) {
+            assertThat(families.get(name)).as("column family " + name)
+                    .containsEntry("write_buffer_size", "33554432")
+                    .containsEntry("memtable_insert_with_hint_prefix_extractor", "rocksdb.FixedPrefix.1");
+        }
+    }
+
+    /** The column family sections of the newest RocksDB OPTIONS file: family name to its options. */
+    private static java.util.Map<String, java.util.Map<String, String>> familyOptions(Path dir) throws Exception {
+        Path newest;
+        try (var files = Files.list(dir)) {
+            newest = files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
+                    .max(java.util.Comparator.comparing(f -> Long.parseLong(f.getFileName().toString().substring(8))))
+                    .orElseThrow();
+        }
+        java.util.Map<String, java.util.Map<String, String>> out = new java.util.HashMap<>();
+        java.util.Map<String, String> current = null;
+        for (String line : Files.readAllLines(newest)) {
+            String t = line.trim();
+            if (t.startsWith("[")) {
+                current = null;
+                if (t.startsWith("[CFOptions \"")) {
+                    current = new java.util.HashMap<>();
+                    out.put(t.substring("[CFOptions \"".length(), t.length() - 2), current);
+                }
+            } else if (current != null && t.contains("=")) {
+                current.put(t.substring(0, t.indexOf('=')), t.substring(t.indexOf('=') + 1));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void open_heldByAnotherOpener_inUse() {
         try (ChainStore first = open()) {
             assertThat(first.blockCount(dev.cordon.core.Chain.BITCOIN)).isZero();
