@@ -49,9 +49,9 @@ import org.rocksdb.WriteOptions;
  * Bitcoin columns (with the log off, data reaches disk only by flushes, and small memtables flush
  * in the background while ingest runs instead of all at its end; their skip lists and Bloom
  * filters also stay in the CPU caches: on 682k transactions the commit thread took 2.5-2.6 s
- * against 2.8-3.1 s with 32 MiB and the close 1.2-1.4 s against 1.5-2.5 s, and 128 MiB was slower
- * still) and 32 MiB for the others (the Ethereum writer applied blocks about 15% slower with 8 MiB:
- * it writes fewer, larger batches), level-0 triggers raised so that compaction falling behind slows
+ * against 2.8-3.1 s with 32 MiB and the close 1.2-1.8 s against 1.5-2.5 s, and 128 MiB was slower
+ * still) and 32 MiB for the others (with 8 MiB the Ethereum writer applied blocks 10-20% slower),
+ * level-0 triggers raised so that compaction falling behind slows
  * writes late rather than early, no compression on levels 0 and 1 (they are rewritten soon;
  * LZ4 below). Batches are sorted per column before they reach RocksDB (see {@link SortedWriteBatch}).
  * Skipping the log for bulk groups saved about 8% of the CPU in that measurement; the price
@@ -72,7 +72,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
      */
     private static final List<Column> APPEND_ONLY = List.of(Column.ADDRESS_HISTORY);
     /** Memtable size of the Bitcoin columns; the others have 32 MiB (see the class comment). */
-    static final long UTXO_WRITE_BUFFER_BYTES = 8L << 20;
+    private static final long UTXO_WRITE_BUFFER_BYTES = 8L << 20;
     /** Longest time deferred batches stay in memory only while more arrive. */
     static final int DEFERRED_SYNC_SECONDS = 60;
     /**
@@ -227,7 +227,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     /** Whether the column holds Bitcoin-style (UTXO) data; null, a column of a newer build, is not. */
-    static boolean isUtxo(Column c) {
+    private static boolean isUtxo(Column c) {
         return c != null && c != Column.META && c.id() < Column.FIRST_ACCOUNT_ID;
     }
 
