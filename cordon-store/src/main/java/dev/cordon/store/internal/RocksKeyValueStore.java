@@ -154,11 +154,9 @@ public final class RocksKeyValueStore implements KeyValueStore {
             throw openFailure(dir, e);
         }
         for (int i = 0; i < descriptors.size(); i++) {
-            String name = new String(descriptors.get(i).getName(), StandardCharsets.UTF_8);
-            for (Column c : Column.values()) {
-                if (c.familyName().equals(name)) {
-                    handles.put(c, allHandles.get(i));
-                }
+            Column c = column(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8));
+            if (c != null) {
+                handles.put(c, allHandles.get(i));
             }
         }
     }
@@ -219,11 +217,21 @@ public final class RocksKeyValueStore implements KeyValueStore {
             }
         }
         for (String n : names) {
-            Column c = Arrays.stream(Column.values()).filter(k -> k.familyName().equals(n)).findFirst().orElse(null);
+            Column c = column(n);
             out.add(new ColumnFamilyDescriptor(n.getBytes(StandardCharsets.UTF_8), APPEND_ONLY.contains(c) ? appendOptions
                     : isUtxo(c) ? utxoOptions : cfOptions));
         }
         return out;
+    }
+
+    /** The column with this family name, or null for a family this build does not know. */
+    private static Column column(String familyName) {
+        for (Column c : Column.values()) {
+            if (c.familyName().equals(familyName)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Whether the column holds Bitcoin-style (UTXO) data; null, a column of a newer build, is not. */
