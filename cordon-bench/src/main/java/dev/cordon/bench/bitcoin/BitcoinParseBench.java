@@ -60,6 +60,11 @@ public final class BitcoinParseBench implements Callable<Integer> {
                     "(default ${DEFAULT-VALUE}; about 0.5 GB of heap per 100 blocks while they are held)."})
     int reuseBlocks;
 
+    @Option(names = "--ingest-rounds", defaultValue = "3", paramLabel = "N",
+            description = {"Timed ingests of that chain, each into a fresh store; the median round's figures are reported,",
+                    "every round's tx/s beside (default ${DEFAULT-VALUE})."})
+    int ingestRounds;
+
     @Option(names = "--tx-per-block", defaultValue = "2300", paramLabel = "N",
             description = "Transactions per synthetic block; 2,000-2,500 resembles 2021 mainnet (default ${DEFAULT-VALUE}).")
     int txPerBlock;
@@ -97,9 +102,9 @@ public final class BitcoinParseBench implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!(seconds >= 0) || rounds < 1 || syntheticBlocks < 0 || txPerBlock < 1) {
-            throw new CordonException(ErrorCode.USAGE,
-                    "--seconds must be >= 0, --rounds >= 1, --synthetic-blocks >= 0 and --tx-per-block >= 1");
+        if (!(seconds >= 0) || rounds < 1 || ingestRounds < 1 || syntheticBlocks < 0 || txPerBlock < 1) {
+            throw new CordonException(ErrorCode.USAGE, "--seconds must be >= 0, --rounds >= 1, --ingest-rounds >= 1,"
+                    + " --synthetic-blocks >= 0 and --tx-per-block >= 1");
         }
         if (real != null && !Files.exists(real)) {
             throw new CordonException(ErrorCode.USAGE, "--real: no such file or folder: " + real);
@@ -212,8 +217,10 @@ public final class BitcoinParseBench implements Callable<Integer> {
             progress("generating and ingesting " + reuseBlocks + " address-reusing 2021-shaped blocks of " + txPerBlock
                     + " transactions");
             report.put("work_reuse_ingest", "Utxo2021Chain (2021 mainnet's input and output counts, script kinds, address reuse"
-                    + " and spend ages) generated in memory, then IngestBench.measureIngest as above");
-            Map<String, Object> reuse = IngestFigures.reuse(seed, reuseBlocks, txPerBlock);
+                    + " and spend ages) generated in memory, then IngestBench.measureIngest as above, " + ingestRounds
+                    + " times into fresh stores: the median round's figures, every round's tx/s in reuse_ingest_tx_per_s_rounds;"
+                    + " the goal is judged on the median");
+            Map<String, Object> reuse = IngestFigures.reuse(seed, reuseBlocks, txPerBlock, ingestRounds);
             reuse.forEach(report::put);
             Object txPerS = reuse.get("reuse_ingest_tx_per_s");
             report.put("goal_ingest_at_least_100k_tx_per_s_reuse", txPerS instanceof Number n
