@@ -79,24 +79,24 @@ final class IngestFigures {
         try {
             List<UtxoBlock> chain = new Utxo2021Chain(seed, txPerBlock).blocks(blocks);
             List<Map<String, Object>> runs = new ArrayList<>();
-            List<Long> txPerS = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                Map<String, Object> run = measure(chain, tmp);
-                runs.add(run);
-                txPerS.add(((Number) run.get("tx_per_s")).longValue());
+                runs.add(measure(chain, tmp));
             }
             List<Map<String, Object>> byRate = new ArrayList<>(runs);
-            byRate.sort(Comparator.comparingLong(run -> ((Number) run.get("tx_per_s")).longValue()));
+            byRate.sort(Comparator.comparingLong(IngestFigures::txPerS));
             Map<String, Object> m = new LinkedHashMap<>();
             putPrefixed(m, "reuse_ingest_", byRate.get((byRate.size() - 1) / 2));
             m.put("reuse_ingest_rounds", rounds);
-            m.put("reuse_ingest_tx_per_s_rounds", txPerS);
-            m.put("reuse_ingest_tx_per_s_min_max", List.of(txPerS.stream().min(Long::compare).orElseThrow(),
-                    txPerS.stream().max(Long::compare).orElseThrow()));
+            m.put("reuse_ingest_tx_per_s_rounds", runs.stream().map(IngestFigures::txPerS).toList());
+            m.put("reuse_ingest_tx_per_s_min_max", List.of(txPerS(byRate.get(0)), txPerS(byRate.get(byRate.size() - 1))));
             return m;
         } finally {
             delete(tmp);
         }
+    }
+
+    private static long txPerS(Map<String, Object> run) {
+        return ((Number) run.get("tx_per_s")).longValue();
     }
 
     /** Ingests real blocks (which must start at the genesis block), figures keyed {@code real_ingest_*}. */
